@@ -1,0 +1,55 @@
+package fi.avain.mappings.model;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+
+/** An amount in euros, exact to the cent, kept as a count of cents: no floating point anywhere. */
+public record Money(long cents) implements Comparable<Money> {
+    public static final Money ZERO = new Money(0);
+
+    public static Money ofCents(long cents) {
+        return new Money(cents);
+    }
+
+    /** Parses "12", "12.5" or "12.50"; more than two decimals is an error, not a rounding. */
+    public static Money parse(String euros) {
+        if (euros == null || !euros.strip().matches("-?\\d{1,13}([.,]\\d{1,2})?")) {
+            throw new InvalidValueException("money", "must be euros with at most two decimals");
+        }
+        return of(new BigDecimal(euros.strip().replace(',', '.')));
+    }
+
+    public static Money of(BigDecimal euros) {
+        try {
+            return new Money(euros.setScale(2, RoundingMode.UNNECESSARY).movePointRight(2).longValueExact());
+        } catch (ArithmeticException e) {
+            throw new InvalidValueException("money", "must be euros with at most two decimals");
+        }
+    }
+
+    public BigDecimal euros() {
+        return BigDecimal.valueOf(cents, 2);
+    }
+
+    public Money plus(Money other) {
+        return new Money(Math.addExact(cents, other.cents));
+    }
+
+    public Money minus(Money other) {
+        return new Money(Math.subtractExact(cents, other.cents));
+    }
+
+    public boolean isNegative() {
+        return cents < 0;
+    }
+
+    @Override
+    public int compareTo(Money other) {
+        return Long.compare(cents, other.cents);
+    }
+
+    @Override
+    public String toString() {
+        return euros().toPlainString() + " EUR";
+    }
+}
