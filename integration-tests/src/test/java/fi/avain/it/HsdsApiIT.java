@@ -1,0 +1,134 @@
+package fi.avain.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import fi.avain.connectors.ptv.PtvCatalogue;
+import fi.avain.mappings.hsds.HsdsSchemas;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class HsdsApiIT extends AvainIntegrationTest {
+
+    @BeforeEach
+    void syncACatalogue() {
+        replace(PTV.catalogue(), PtvCatalogue.generate(40, 11, BASE_TIME));
+        sync();
+    }
+
+    @Test
+    void servicesAreServedAsHsdsPagesThatValidateAgainstTheSchemas() {
+        HttpResponse<String> response = get("/api/v1/hsds/services?page=1&per_page=10", INTEGRATOR_KEY);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode page = json(response.body());
+        assertThat(page.path("total_items").asLong()).isEqualTo(MARKETPLACE.ids("services").size());
+        assertThat(page.path("contents")).hasSize(10);
+        assertThat(page.path("page_number").asInt()).isEqualTo(1);
+        assertThat(page.path("first_page").asBoolean()).isTrue();
+        for (JsonNode service : page.path("contents")) {
+            assertThat(HsdsSchemas.errors("service", service)).as(service.path("id").asText()).isEmpty();
+            JsonNode one = json(get("/api/v1/hsds/services/" + service.path("id").asText(), INTEGRATOR_KEY).body());
+            assertThat(one).isEqualTo(service);
+        }
+    }
+
+    @Test
+    void organizationsAreServedAsHsdsPagesThatValidateAgainstTheSchemas() {
+        JsonNode page = json(get("/api/v1/hsds/organizations?per_page=500", OPERATOR_KEY).body());
+
+        assertThat(page.path("total_items").asLong()).isPositive();
+        for (JsonNode organization : page.path("contents")) {
+            assertThat(HsdsSchemas.errors("organization", organization)).isEmpty();
+        }
+    }
+
+    @Test
+    void filtersNarrowTheServicesByMunicipalityClassFundingModeAndText() {
+        JsonNode all = json(get("/api/v1/hsds/services?per_page=500", INTEGRATOR_KEY).body());
+        JsonNode someService = all.path("contents").get(0);
+        String word = someService.path("name").asText().split(" ")[0];
+
+        JsonNode byText = json(get("/api/v1/hsds/services?per_page=500&text=" + encode(word), INTEGRATOR_KEY).body());
+        JsonNode byClass = json(get("/api/v1/hsds/services?per_page=500&service_class=P99", INTEGRATOR_KEY).body());
+        JsonNode byFunding = json(get("/api/v1/hsds/services?per_page=500&funding_mode=public", INTEGRATOR_KEY).body());
+        JsonNode byMunicipality = json(get("/api/v1/hsds/services?per_page=500&municipality=999", INTEGRATOR_KEY).body());
+
+        assertThat(byText.path("total_items").asLong()).isBetween(1L, all.path("total_items").asLong());
+        assertThat(byText.path("contents").findValuesAsText("id")).contains(someService.path("id").asText());
+        assertThat(byClass.path("total_items").asLong()).isZero();
+        assertThat(byFunding.path("total_items").asLong()).isPositive();
+        assertThat(byMunicipality.path("total_items").asLong()).isLessThan(all.path("total_items").asLong());
+    }
+
+    @Test
+    void aCallWithoutAValidKeyGetsA401Problem() {
+        for (String key : new String[] {null, "wrong-key"}) {
+            HttpResponse<String> response = get("/api/v1/hsds/services", key);
+            assertThat(response.statusCode()).isEqualTo(401);
+            assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                    type -> assertThat(type).startsWith("application/problem+json"));
+            assertThat(json(response.body()).path("status").asInt()).isEqualTo(401);
+        }
+    }
+
+    @Test
+    void anIntegratorKeyMayNotReadTheMessageStore() {
+        HttpResponse<String> response = get("/api/v1/messages", INTEGRATOR_KEY);
+
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(json(response.body()).path("status").asInt()).isEqualTo(403);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"page=0", "per_page=501", "per_page=x", "municipality=49", "service_class=DROP%20TABLE",
+            "funding_mode=gift"})
+    void aBadQueryGetsA400Problem(String query) {
+        HttpResponse<String> response = get("/api/v1/hsds/services?" + query, INTEGRATOR_KEY);
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        assertThat(json(response.body()).path("detail").asText()).isNotBlank();
+    }
+
+    @Test
+    void anUnknownServiceGetsA404Problem() {
+        HttpResponse<String> response = get("/api/v1/hsds/services/00000000-0000-0000-0000-000000000000", INTEGRATOR_KEY);
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(json(response.body()).path("title").asText()).isEqualTo("Not found");
+    }
+
+    @Test
+    void healthIsOpenAndListsEveryConnector() {
+        JsonNode health = json(get("/actuator/health", null).body());
+
+        assertThat(health.path("components").has("ptv")).isTrue();
+        assertThat(health.path("components").has("comparison")).isTrue();
+        assertThat(health.path("components").has("marketplace")).isTrue();
+    }
+
+    @Test
+    void prometheusCountsMessagesPerFlowForOperators() {
+        assertThat(get("/actuator/prometheus", INTEGRATOR_KEY).statusCode()).isEqualTo(403);
+        HttpResponse<String> metrics = get("/actuator/prometheus", OPERATOR_KEY);
+
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        assertThat(metrics.body()).contains("flow=\"catalogue-sync\"").contains("avain_flow_latency");
+    }
+
+    @Test
+    void theOpenApiDocumentDescribesTheHsdsApi() {
+        HttpResponse<String> response = get("/api/openapi.json", null);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(json(response.body()).path("paths").has("/api/v1/hsds/services")).isTrue();
+    }
+
+    private static String encode(String text) {
+        return java.net.URLEncoder.encode(text, java.nio.charset.StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,28 @@
+package fi.avain.routes;
+
+final class Help {
+    static final String TEXT = """
+            Usage: ./avain [--property=value ...]
+                   ./avain job <name> [--key=value ...] [--property=value ...]
+                   ./avain --help
+
+            With no command, Avain starts the server. By default that is the sandbox: an H2 database
+            under ./data (or AVAIN_DATA_DIR), simulators for every outside system on loopback, sample
+            data and a first catalogue sync; the URLs, API keys and secrets are printed and written to
+            data/sandbox.json. Production: --spring.profiles.active=prod (or AVAIN_PROFILE=prod) with
+            AVAIN_DB_URL, AVAIN_DB_USER and AVAIN_DB_PASSWORD.
+
+            Jobs (progress on stderr, a one-line JSON summary last on stdout):
+              catalogue-sync [--full]   PTV and the comparison catalogue into the marketplace (HSDS 3.0)
+              retention                 prune the message store by age per flow (never ERROR messages)
+
+            Exit codes of a job: 0 all done, 1 done with items in the error store, 2 could not run.
+
+            A job started while the sandbox server runs shares its database and simulators. Any Spring
+            property can be given as --property=value, e.g.
+              ./avain job catalogue-sync --avain.connectors.ptv.base-url=http://127.0.0.1:9000/api/v11
+            """;
+
+    private Help() {
+    }
+}

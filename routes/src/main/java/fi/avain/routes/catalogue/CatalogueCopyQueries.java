@@ -1,0 +1,181 @@
+package fi.avain.routes.catalogue;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The SQL of Avain's copy of the catalogue. Writes replace whole rows: delete, then insert, in one transaction. */
+@Component
+class CatalogueCopyQueries {
+    /** Keeps IN lists well under every database's parameter limit. */
+    private static final int IN_CHUNK = 500;
+
+    private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate batch;
+
+    CatalogueCopyQueries(JdbcClient jdbc, NamedParameterJdbcTemplate batch) {
+        this.jdbc = jdbc;
+        this.batch = batch;
+    }
+
+    Map<UUID, String> hashes(HsdsType type, Collection<UUID> ids) {
+        Map<UUID, String> hashes = new HashMap<>();
+        for (List<UUID> chunk : chunks(ids)) {
+            jdbc.sql("""
+                    select id, content_hash from catalogue_item
+                    where hsds_type = :type and id in (:ids)
+                    """)
+                    .param("type", type.column())
+                    .param("ids", chunk)
+                    .query((rs, n) -> Map.entry(rs.getObject("id", UUID.class), rs.getString("content_hash")))
+                    .list()
+                    .forEach(e -> hashes.put(e.getKey(), e.getValue()));
+        }
+        return hashes;
+    }
+
+    /** The service_at_location rows of the given services, as id → location id. */
+    Map<UUID, List<UUID>> serviceAtLocationIds(Collection<UUID> serviceIds) {
+        Map<UUID, List<UUID>> byService = new HashMap<>();
+        for (List<UUID> chunk : chunks(serviceIds)) {
+            jdbc.sql("""
+                    select id, parent_id from catalogue_item
+                    where hsds_type = 'service_at_location' and parent_id in (:ids)
+                    """)
+                    .param("ids", chunk)
+                    .query((rs, n) -> Map.entry(rs.getObject("parent_id", UUID.class), rs.getObject("id", UUID.class)))
+                    .list()
+                    .forEach(e -> byService.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+        }
+        return byService;
+    }
+
+    /** The service_at_location ids that point at the given locations. */
+    List<UUID> serviceAtLocationsOfLocations(Collection<UUID> locationIds) {
+        List<UUID> ids = new ArrayList<>();
+        for (List<UUID> chunk : chunks(locationIds)) {
+            ids.addAll(jdbc.sql("""
+                    select id from catalogue_item
+                    where hsds_type = 'service_at_location' and ref_id in (:ids)
+                    """)
+                    .param("ids", chunk)
+                    .query(UUID.class)
+                    .list());
+        }
+        return ids;
+    }
+
+    Set<UUID> existing(HsdsType type, Collection<UUID> ids) {
+        return hashes(type, ids).keySet();
+    }
+
+    /** PTV organisations by business id, for merging comparison providers into them. */
+    Map<String, UUID> organizationsByBusinessId(String sourceSystem, Collection<String> businessIds) {
+        Map<String, UUID> ids = new HashMap<>();
+        for (List<String> chunk : chunks(businessIds)) {
+            jdbc.sql("""
+                    select business_id, id from catalogue_item
+                    where hsds_type = 'organization' and source_system = :system and business_id in (:ids)
+                    """)
+                    .param("system", sourceSystem)
+                    .param("ids", chunk)
+                    .query((rs, n) -> Map.entry(rs.getString("business_id"), rs.getObject("id", UUID.class)))
+                    .list()
+                    .forEach(e -> ids.put(e.getKey(), e.getValue()));
+        }
+        return ids;
+    }
+
+    /** Ids of every item of a type that came from the given source system. */
+    List<UUID> idsFromSource(HsdsType type, String sourceSystem) {
+        return jdbc.sql("select id from catalogue_item where hsds_type = :type and source_system = :system")
+                .param("type", type.column())
+                .param("system", sourceSystem)
+                .query(UUID.class)
+                .list();
+    }
+
+    @Transactional
+    void save(List<CatalogueItem> items, Instant syncedAt) {
+        if (items.isEmpty()) {
+            return;
+        }
+        Map<HsdsType, List<UUID>> byType = new HashMap<>();
+        items.forEach(i -> byType.computeIfAbsent(i.type(), t -> new ArrayList<>()).add(i.id()));
+        byType.forEach(this::deleteRows);
+        batch.batchUpdate("""
+                insert into catalogue_item (hsds_type, id, source_system, source_id, parent_id, ref_id, business_id,
+                    name, search_text, body, content_hash, modified_at, synced_at)
+                values (:type, :id, :system, :sourceId, :parentId, :refId, :businessId,
+                    :name, :searchText, :body, :hash, :modified, :synced)
+                """, items.stream().map(i -> row(i, syncedAt)).toArray(SqlParameterSource[]::new));
+        List<SqlParameterSource> facets = new ArrayList<>();
+        for (CatalogueItem item : items) {
+            for (CatalogueItem.Facet facet : item.facets()) {
+                facets.add(new MapSqlParameterSource()
+                        .addValue("type", item.type().column())
+                        .addValue("id", item.id())
+                        .addValue("facet", facet.facet())
+                        .addValue("value", facet.value()));
+            }
+        }
+        if (!facets.isEmpty()) {
+            batch.batchUpdate("""
+                    insert into catalogue_item_facet (hsds_type, item_id, facet, value)
+                    values (:type, :id, :facet, :value)
+                    """, facets.toArray(SqlParameterSource[]::new));
+        }
+    }
+
+    @Transactional
+    void delete(HsdsType type, Collection<UUID> ids) {
+        deleteRows(type, List.copyOf(ids));
+    }
+
+    private void deleteRows(HsdsType type, List<UUID> ids) {
+        for (List<UUID> chunk : chunks(ids)) {
+            jdbc.sql("delete from catalogue_item where hsds_type = :type and id in (:ids)")
+                    .param("type", type.column())
+                    .param("ids", chunk)
+                    .update();
+        }
+    }
+
+    private static SqlParameterSource row(CatalogueItem item, Instant syncedAt) {
+        return new MapSqlParameterSource()
+                .addValue("type", item.type().column())
+                .addValue("id", item.id())
+                .addValue("system", item.sourceSystem())
+                .addValue("sourceId", item.sourceId())
+                .addValue("parentId", item.parentId())
+                .addValue("refId", item.refId())
+                .addValue("businessId", item.businessId())
+                .addValue("name", item.name())
+                .addValue("searchText", item.searchText())
+                .addValue("body", item.body())
+                .addValue("hash", item.contentHash())
+                .addValue("modified", Timestamp.from(item.modified()))
+                .addValue("synced", Timestamp.from(syncedAt));
+    }
+
+    static <T> List<List<T>> chunks(Collection<T> values) {
+        List<T> all = List.copyOf(values);
+        List<List<T>> chunks = new ArrayList<>();
+        for (int i = 0; i < all.size(); i += IN_CHUNK) {
+            chunks.add(all.subList(i, Math.min(all.size(), i + IN_CHUNK)));
+        }
+        return chunks;
+    }
+}

@@ -1,0 +1,15 @@
+package fi.avain.routes.catalogue;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * @param maxPages guard against a runaway source: at most this many GUID pages per kind in one run
+ * @param parallelism marketplace calls in flight at once
+ */
+@Validated
+@ConfigurationProperties("avain.catalogue")
+public record CatalogueSettings(@Min(1) @Max(1_000_000) int maxPages, @Min(1) @Max(64) int parallelism) {
+}

@@ -1,0 +1,31 @@
+package fi.avain.routes.catalogue;
+
+import fi.avain.routes.jobs.Job;
+import fi.avain.routes.jobs.JobProgress;
+import fi.avain.routes.jobs.JobSummary;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+/** {@code ./avain job catalogue-sync [--full]}: incremental by watermark, or everything with --full. */
+@Component
+class CatalogueSyncJob implements Job {
+    private final CatalogueSync sync;
+
+    CatalogueSyncJob(CatalogueSync sync) {
+        this.sync = sync;
+    }
+
+    @Override
+    public String name() {
+        return CatalogueSync.FLOW;
+    }
+
+    @Override
+    public JobSummary run(Map<String, String> options, JobProgress progress) {
+        long started = System.nanoTime();
+        boolean full = Boolean.parseBoolean(options.getOrDefault("full", "false"));
+        SyncCounts counts = sync.run(full, progress);
+        JobSummary.Status status = counts.failed.get() > 0 ? JobSummary.Status.DONE_WITH_ERRORS : JobSummary.Status.DONE;
+        return new JobSummary(name(), status, counts.toMap(), (System.nanoTime() - started) / 1_000_000, null);
+    }
+}

@@ -1,0 +1,252 @@
+package fi.avain.routes.catalogue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import fi.avain.mappings.MappingException;
+import fi.avain.mappings.comparison.CatalogueMerger;
+import fi.avain.mappings.comparison.ComparisonEntry;
+import fi.avain.mappings.comparison.ComparisonService;
+import fi.avain.mappings.model.ChannelType;
+import fi.avain.mappings.model.InvalidValueException;
+import fi.avain.mappings.model.Provider;
+import fi.avain.mappings.model.ServiceChannel;
+import fi.avain.mappings.model.ServiceOffering;
+import fi.avain.mappings.ptv.PtvMapper;
+import fi.avain.routes.messages.InboundMessage;
+import fi.avain.routes.messages.MessageStore;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns fetched PTV items into sync units: stores each as a message, maps it, merges what the
+ * comparison catalogue adds, and works out the dependent objects (a service's service_at_locations).
+ */
+@Component
+class PtvItems {
+    record Batch(List<SyncUnit> units, List<UUID> seen, Instant maxModified, Instant minFailedModified, int failed) {
+    }
+
+    private final PtvMapper mapper = new PtvMapper();
+    private final CatalogueItems catalogueItems;
+    private final CatalogueCopyQueries copy;
+    private final MessageStore messages;
+    private final ObjectMapper json;
+
+    PtvItems(CatalogueItems catalogueItems, CatalogueCopyQueries copy, MessageStore messages, ObjectMapper json) {
+        this.catalogueItems = catalogueItems;
+        this.copy = copy;
+        this.messages = messages;
+        this.json = json;
+    }
+
+    Batch toUnits(String kind, List<JsonNode> fetched, ComparisonIndex index) {
+        List<UUID> messageIds = messages.receiveAll(fetched.stream().map(item -> message(kind, item)).toList());
+        List<SyncUnit> units = new ArrayList<>();
+        List<UUID> seen = new ArrayList<>();
+        List<UUID> noEffect = new ArrayList<>();
+        Instant maxModified = null;
+        Instant minFailed = null;
+        int failed = 0;
+        for (int i = 0; i < fetched.size(); i++) {
+            JsonNode item = fetched.get(i);
+            UUID messageId = messageIds.get(i);
+            Instant modified = modified(item);
+            maxModified = later(maxModified, modified);
+            try {
+                Optional<SyncUnit> unit = unit(kind, item, messageId, index);
+                unit.ifPresentOrElse(units::add, () -> noEffect.add(messageId));
+                unit.filter(u -> !u.isRemoval()).ifPresent(u -> seen.add(u.upserts().get(0).id()));
+            } catch (MappingException | InvalidValueException e) {
+                failed++;
+                minFailed = earlier(minFailed, modified);
+                messages.failed(messageId, "PTV " + kind + ": " + e.getMessage());
+            }
+        }
+        messages.processedAll(noEffect);
+        return new Batch(units, seen, maxModified, minFailed, failed);
+    }
+
+    /** Empty when the item has no marketplace effect (a channel that is not a place). */
+    Optional<SyncUnit> unit(String kind, JsonNode item, UUID messageId, ComparisonIndex index) {
+        switch (kind) {
+            case "Organization" -> {
+                Provider provider = mapper.organization(item);
+                if (provider.status().removed()) {
+                    return Optional.of(SyncUnit.remove(messageId, removalsOf(HsdsType.ORGANIZATION, provider.id())));
+                }
+                Provider merged = provider.businessId()
+                        .flatMap(b -> index.provider(b.value()))
+                        .map(entry -> CatalogueMerger.merge(provider, entry.provider()))
+                        .orElse(provider);
+                return Optional.of(SyncUnit.upsert(messageId, List.of(catalogueItems.organization(merged)), List.of()));
+            }
+            case "ServiceChannel" -> {
+                ServiceChannel channel = mapper.channel(item);
+                if (channel.status().removed() || channel.type() != ChannelType.SERVICE_LOCATION) {
+                    List<SyncUnit.Removal> removals = copy.existing(HsdsType.LOCATION, List.of(channel.id())).isEmpty()
+                            ? List.of() : removalsOf(HsdsType.LOCATION, channel.id());
+                    return removals.isEmpty() ? Optional.empty() : Optional.of(SyncUnit.remove(messageId, removals));
+                }
+                return Optional.of(SyncUnit.upsert(messageId, List.of(catalogueItems.location(channel)), List.of()));
+            }
+            case "Service" -> {
+                ServiceOffering service = mapper.service(item);
+                if (service.status().removed()) {
+                    return Optional.of(SyncUnit.remove(messageId, removalsOf(HsdsType.SERVICE, service.id())));
+                }
+                ServiceOffering merged = index.forPtvService(service.id())
+                        .map(c -> CatalogueMerger.merge(service, c))
+                        .orElse(service);
+                return Optional.of(serviceUnit(messageId, merged));
+            }
+            default -> throw new IllegalArgumentException("unknown PTV kind " + kind);
+        }
+    }
+
+    /** The service, a service_at_location for each of its channels that is a known place, and removal of stale ones. */
+    private SyncUnit serviceUnit(UUID messageId, ServiceOffering service) {
+        List<CatalogueItem> upserts = new ArrayList<>();
+        upserts.add(catalogueItems.service(service));
+        Set<UUID> locations = copy.existing(HsdsType.LOCATION, service.channelIds());
+        List<UUID> current = new ArrayList<>();
+        for (UUID channelId : service.channelIds()) {
+            if (locations.contains(channelId)) {
+                CatalogueItem sal = catalogueItems.serviceAtLocation(service, channelId);
+                upserts.add(sal);
+                current.add(sal.id());
+            }
+        }
+        List<SyncUnit.Removal> stale = copy.serviceAtLocationIds(List.of(service.id()))
+                .getOrDefault(service.id(), List.of()).stream()
+                .filter(id -> !current.contains(id))
+                .map(id -> new SyncUnit.Removal(HsdsType.SERVICE_AT_LOCATION, id))
+                .toList();
+        return SyncUnit.upsert(messageId, upserts, stale);
+    }
+
+    /** Units for the comparison catalogue's own providers and services (those not merged into PTV's). */
+    List<SyncUnit> comparisonUnits(ComparisonIndex index) {
+        Map<String, UUID> ptvOrganizations = copy.organizationsByBusinessId("ptv", index.businessIds());
+        Set<UUID> ptvServices = copy.existing(HsdsType.SERVICE,
+                index.ptvServiceIds());
+        List<SyncUnit> units = new ArrayList<>();
+        List<UUID> merged = new ArrayList<>();
+        for (ComparisonIndex.Entry entry : index.entries()) {
+            ComparisonEntry comparison = entry.entry();
+            String businessId = comparison.provider().businessId().map(Object::toString).orElse("");
+            UUID organizationId = ptvOrganizations.get(businessId);
+            List<CatalogueItem> upserts = new ArrayList<>();
+            if (organizationId == null) {
+                organizationId = comparison.provider().id();
+                upserts.add(catalogueItems.organization(comparison.provider()));
+            }
+            for (ComparisonService service : comparison.services()) {
+                if (service.ptvServiceId().filter(ptvServices::contains).isEmpty()) {
+                    upserts.add(catalogueItems.service(Offerings.withProvider(service.offering(), organizationId)));
+                }
+            }
+            if (upserts.isEmpty()) {
+                merged.add(entry.messageId());
+            } else {
+                units.add(SyncUnit.upsert(entry.messageId(), upserts, List.of()));
+            }
+        }
+        messages.processedAll(merged);
+        return units;
+    }
+
+    /** Removal units for known items that PTV lists as archived or withdrawn, unless reading them back shows them published. */
+    List<SyncUnit> removalUnits(String kind, List<String> guids, List<JsonNode> fetched) {
+        Map<String, JsonNode> byId = new HashMap<>();
+        fetched.forEach(item -> byId.put(item.path("id").asText(), item));
+        List<SyncUnit> units = new ArrayList<>();
+        for (String guid : guids) {
+            JsonNode item = byId.get(guid);
+            if (item != null && "Published".equalsIgnoreCase(item.path("publishingStatus").asText())) {
+                continue;
+            }
+            JsonNode body = item != null ? item : json.createObjectNode().put("id", guid).put("publishingStatus", "Removed");
+            UUID messageId = messages.receive(message(kind, body));
+            units.add(SyncUnit.remove(messageId, removalsOf(typeOf(kind), UUID.fromString(guid))));
+        }
+        return units;
+    }
+
+    /** GUIDs that Avain's copy holds for the kind. */
+    List<String> knownOf(String kind, List<String> guids) {
+        List<UUID> ids = guids.stream().map(PtvItems::uuid).flatMap(Optional::stream).toList();
+        Set<UUID> known = copy.existing(typeOf(kind), ids);
+        return guids.stream().filter(g -> uuid(g).filter(known::contains).isPresent()).toList();
+    }
+
+    /** What removing an object takes downstream: its dependents first. */
+    List<SyncUnit.Removal> removalsOf(HsdsType type, UUID id) {
+        List<SyncUnit.Removal> removals = new ArrayList<>();
+        if (type == HsdsType.SERVICE) {
+            copy.serviceAtLocationIds(List.of(id)).getOrDefault(id, List.of())
+                    .forEach(sal -> removals.add(new SyncUnit.Removal(HsdsType.SERVICE_AT_LOCATION, sal)));
+        } else if (type == HsdsType.LOCATION) {
+            copy.serviceAtLocationsOfLocations(List.of(id))
+                    .forEach(sal -> removals.add(new SyncUnit.Removal(HsdsType.SERVICE_AT_LOCATION, sal)));
+        }
+        removals.add(new SyncUnit.Removal(type, id));
+        return removals;
+    }
+
+    private InboundMessage message(String kind, JsonNode item) {
+        String id = item.path("id").asText("");
+        try {
+            return new InboundMessage(CatalogueSync.FLOW, "ptv:" + kind + ":" + (id.isEmpty() ? "unknown" : id), null,
+                    Map.of("ptvId", id, "kind", kind), "application/json", json.writeValueAsBytes(item));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static HsdsType typeOf(String kind) {
+        return switch (kind) {
+            case "Organization" -> HsdsType.ORGANIZATION;
+            case "ServiceChannel" -> HsdsType.LOCATION;
+            case "Service" -> HsdsType.SERVICE;
+            default -> throw new IllegalArgumentException("unknown PTV kind " + kind);
+        };
+    }
+
+    /** PTV's modified time, read leniently: an unreadable one must not stop the watermark logic. */
+    static Instant modified(JsonNode item) {
+        String text = item.path("modified").asText("");
+        try {
+            return text.endsWith("Z") || text.matches(".*[+-]\\d\\d:\\d\\d$")
+                    ? java.time.OffsetDateTime.parse(text).toInstant()
+                    : LocalDateTime.parse(text).toInstant(ZoneOffset.UTC);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    private static Optional<UUID> uuid(String text) {
+        try {
+            return Optional.of(UUID.fromString(text));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Instant later(Instant a, Instant b) {
+        return a == null ? b : b == null || a.isAfter(b) ? a : b;
+    }
+
+    private static Instant earlier(Instant a, Instant b) {
+        return a == null ? b : b == null || a.isBefore(b) ? a : b;
+    }
+}

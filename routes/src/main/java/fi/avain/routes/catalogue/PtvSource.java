@@ -1,0 +1,84 @@
+package fi.avain.routes.catalogue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.camel.ProducerTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads PTV through the connector's routes: GUID pages changed since a watermark, and full items
+ * by {@code list?guids=} in chunks of at most 100 (PTV's limit).
+ */
+@Component
+class PtvSource {
+    static final int LIST_LIMIT = 100;
+    /** PTV accepts exactly this form for {@code date=}, in UTC. */
+    static final DateTimeFormatter PTV_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss").withZone(ZoneOffset.UTC);
+
+    private final ProducerTemplate camel;
+
+    PtvSource(ProducerTemplate camel) {
+        this.camel = camel;
+    }
+
+    /** Every GUID of the kind modified since the watermark (all when empty), page by page, at most maxPages. */
+    List<String> guids(String kind, Optional<Instant> since, String status, int maxPages) {
+        List<String> guids = new ArrayList<>();
+        for (int page = 1; page <= maxPages; page++) {
+            Map<String, Object> headers = new HashMap<>();
+            headers.put("PtvKind", kind);
+            headers.put("PtvPage", page);
+            if (status != null) {
+                headers.put("PtvStatus", status);
+            }
+            // One second of overlap: whether PTV reads date= as "after" or "from", the boundary item comes back.
+            since.ifPresent(s -> headers.put("PtvDate", PTV_DATE.format(s.truncatedTo(ChronoUnit.SECONDS).minusSeconds(1))));
+            JsonNode body = camel.requestBodyAndHeaders("direct:ptv-guid-page", null, headers, JsonNode.class);
+            int before = guids.size();
+            collect(body, guids);
+            int pageCount = body == null ? 0 : body.path("pageCount").asInt(0);
+            if (page >= pageCount || guids.size() == before) {
+                return guids;
+            }
+        }
+        throw new IllegalStateException("PTV " + kind + " has more than " + maxPages + " pages; raise avain.catalogue.max-pages");
+    }
+
+    /** The full items for at most {@value #LIST_LIMIT} GUIDs. */
+    List<JsonNode> list(String kind, List<String> guids) {
+        if (guids.size() > LIST_LIMIT) {
+            throw new IllegalArgumentException("at most " + LIST_LIMIT + " GUIDs per list call");
+        }
+        JsonNode body = camel.requestBodyAndHeader("direct:ptv-list", guids, "PtvKind", kind, JsonNode.class);
+        List<JsonNode> items = new ArrayList<>();
+        JsonNode array = body != null && body.isObject() ? body.path("itemList") : body;
+        if (array != null && array.isArray()) {
+            array.forEach(items::add);
+        }
+        return items;
+    }
+
+    /** PTV pages list GUIDs as {@code itemList} objects (v11) or a plain {@code guidList}. */
+    private static void collect(JsonNode page, List<String> into) {
+        if (page == null) {
+            return;
+        }
+        for (JsonNode item : page.path("itemList")) {
+            String id = item.isTextual() ? item.asText() : item.path("id").asText("");
+            if (!id.isEmpty()) {
+                into.add(id);
+            }
+        }
+        for (JsonNode id : page.path("guidList")) {
+            into.add(id.asText());
+        }
+    }
+}

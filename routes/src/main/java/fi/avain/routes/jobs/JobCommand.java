@@ -1,0 +1,94 @@
+package fi.avain.routes.jobs;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import fi.avain.routes.AvainApplication;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * {@code ./avain job <name> [--key=value ...]}: starts the application without its web server,
+ * runs one job and returns the exit code. Arguments whose key has a dot ({@code --avain.x=1},
+ * {@code --spring.profiles.active=prod}) are Spring properties; the others are the job's options.
+ * Only the JSON summary goes to stdout; logs and progress go to stderr.
+ */
+public final class JobCommand {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private JobCommand() {
+    }
+
+    public static int run(String[] args) {
+        long started = System.nanoTime();
+        if (args.length == 0 || args[0].startsWith("-")) {
+            System.err.println("job: name the job to run; ./avain --help lists them");
+            return print(JobSummary.failed("", "no job named", 0));
+        }
+        String name = args[0];
+        Map<String, String> options = new LinkedHashMap<>();
+        List<String> springArgs = new ArrayList<>();
+        for (int i = 1; i < args.length; i++) {
+            String arg = args[i];
+            if (!arg.startsWith("--")) {
+                System.err.println("job: unexpected argument '" + arg + "'; options are --key=value");
+                return print(JobSummary.failed(name, "unexpected argument", elapsed(started)));
+            }
+            String key = arg.substring(2).split("=", 2)[0];
+            if (key.contains(".")) {
+                springArgs.add(arg);
+            } else {
+                options.put(key, arg.contains("=") ? arg.substring(arg.indexOf('=') + 1) : "true");
+            }
+        }
+        System.setProperty("CONSOLE_TARGET", "System.err");
+        SpringApplication application = new SpringApplication(AvainApplication.class);
+        application.setWebApplicationType(WebApplicationType.NONE);
+        application.setDefaultProperties(Map.of(
+                "avain.mode", "job",
+                "avain.job.name", name,
+                "avain.scheduler.enabled", "false",
+                "logging.level.root", "WARN",
+                "logging.level.fi.avain", "INFO"));
+        application.setLogStartupInfo(false);
+        ConfigurableApplicationContext context;
+        try {
+            context = application.run(springArgs.toArray(String[]::new));
+        } catch (RuntimeException e) {
+            System.err.println("job: could not start: " + rootMessage(e));
+            return print(JobSummary.failed(name, "could not start: " + rootMessage(e), elapsed(started)));
+        }
+        try (context) {
+            JobRunner runner = context.getBean(JobRunner.class);
+            ConsoleProgress progress = new ConsoleProgress(System.err, System.console() != null);
+            JobSummary summary = runner.run(name, options, progress);
+            progress.finish();
+            return print(summary);
+        }
+    }
+
+    private static int print(JobSummary summary) {
+        try {
+            System.out.println(JSON.writeValueAsString(summary.toJson()));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        System.out.flush();
+        return summary.status().exitCode();
+    }
+
+    private static long elapsed(long startedNanos) {
+        return (System.nanoTime() - startedNanos) / 1_000_000;
+    }
+
+    static String rootMessage(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+    }
+}

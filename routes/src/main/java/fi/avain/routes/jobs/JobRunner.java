@@ -1,0 +1,54 @@
+package fi.avain.routes.jobs;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs jobs by name, one run of a given job at a time in this process, and turns any failure into a
+ * summary with exit code 2 rather than an exception.
+ */
+@Component
+public class JobRunner {
+    private static final Logger log = LoggerFactory.getLogger(JobRunner.class);
+
+    private final Map<String, Job> jobs = new ConcurrentHashMap<>();
+    private final Map<String, Boolean> running = new ConcurrentHashMap<>();
+
+    public JobRunner(List<Job> jobs) {
+        jobs.forEach(job -> this.jobs.put(job.name(), job));
+    }
+
+    public Optional<Job> find(String name) {
+        return Optional.ofNullable(jobs.get(name));
+    }
+
+    public List<String> names() {
+        return jobs.keySet().stream().sorted().toList();
+    }
+
+    public JobSummary run(String name, Map<String, String> options, JobProgress progress) {
+        long started = System.nanoTime();
+        Job job = jobs.get(name);
+        if (job == null) {
+            return JobSummary.failed(name, "unknown job; known: " + String.join(", ", names()), 0);
+        }
+        if (running.putIfAbsent(name, Boolean.TRUE) != null) {
+            return JobSummary.failed(name, "already running", 0);
+        }
+        try {
+            JobSummary summary = job.run(options, progress);
+            log.info("job {} ended {}", name, summary.toJson());
+            return summary;
+        } catch (RuntimeException e) {
+            log.error("job {} could not run", name, e);
+            return JobSummary.failed(name, JobCommand.rootMessage(e), (System.nanoTime() - started) / 1_000_000);
+        } finally {
+            running.remove(name);
+        }
+    }
+}

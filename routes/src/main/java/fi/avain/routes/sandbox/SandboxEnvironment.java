@@ -1,0 +1,98 @@
+package fi.avain.routes.sandbox;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.env.EnvironmentPostProcessor;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.PropertiesPropertySource;
+import org.springframework.core.env.PropertySource;
+import org.springframework.core.env.StandardEnvironment;
+
+/**
+ * Prepares the sandbox before the application context exists: refuses sandbox settings under the
+ * prod profile, loads or makes the sandbox's secrets, and points the connectors at simulators —
+ * those of a sandbox server already running (from its {@code data/sandbox.json}), or new ones.
+ * A connector URL the user gave explicitly is left alone.
+ */
+public class SandboxEnvironment implements EnvironmentPostProcessor, Ordered {
+    static final Map<String, String> CONNECTOR_URL_KEYS = Map.of(
+            "ptv", "avain.connectors.ptv.base-url",
+            "comparison", "avain.connectors.comparison.base-url",
+            "marketplace", "avain.connectors.marketplace.base-url");
+    private static final Map<String, String> SHORT_ENV_VARS = Map.of(
+            "ptv", "AVAIN_PTV_URL", "comparison", "AVAIN_COMPARISON_URL", "marketplace", "AVAIN_MARKETPLACE_URL");
+
+    @Override
+    public int getOrder() {
+        return Ordered.LOWEST_PRECEDENCE;
+    }
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        ProdGuard.check(environment);
+        if (!environment.getProperty("avain.sandbox.enabled", Boolean.class, false)) {
+            return;
+        }
+        Path dataDir = Path.of(environment.getProperty("avain.data-dir", "./data"));
+        Properties secrets = SandboxSecrets.loadOrCreate(dataDir);
+        environment.getPropertySources().addLast(new PropertiesPropertySource("sandbox-secrets", secrets));
+
+        boolean job = "job".equals(environment.getProperty("avain.mode"));
+        Optional<JsonNode> running = job ? SandboxFile.ofRunningServer(dataDir) : Optional.empty();
+        Map<String, String> urls = new HashMap<>();
+        if (running.isPresent()) {
+            running.get().path("simulators").fields().forEachRemaining(e -> urls.put(e.getKey(), e.getValue().asText()));
+        } else {
+            if (!job) {
+                SandboxFile.delete(dataDir);
+            }
+            SandboxSimulators simulators = SandboxSimulators.start(
+                    environment.getProperty("avain.sandbox.ptv-services", Integer.class, 500),
+                    environment.getProperty("avain.sandbox.seed", Long.class, 20261123L));
+            urls.putAll(simulators.urls());
+            application.addListeners(event -> {
+                if (event instanceof ContextClosedEvent) {
+                    simulators.close();
+                }
+            });
+        }
+        Map<String, Object> properties = new HashMap<>();
+        urls.forEach((name, url) -> properties.put("avain.sandbox.simulators." + name, url));
+        CONNECTOR_URL_KEYS.forEach((name, key) -> {
+            if (urls.containsKey(name) && !explicitlySet(environment, key, SHORT_ENV_VARS.get(name))) {
+                properties.put(key, urls.get(name));
+            }
+        });
+        environment.getPropertySources().addAfter(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+                new MapPropertySource("sandbox-simulators", properties));
+    }
+
+    /** Set on the command line, as a system property or environment variable, or in a test. */
+    private static boolean explicitlySet(ConfigurableEnvironment environment, String key, String shortEnvVar) {
+        if (System.getenv(shortEnvVar) != null) {
+            return true;
+        }
+        for (PropertySource<?> source : environment.getPropertySources()) {
+            if (source.getName().startsWith("Config resource") || source.getName().startsWith("applicationConfig")) {
+                return false;
+            }
+            if (source.containsProperty(key)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static boolean anyProfile(ConfigurableEnvironment environment, String profile) {
+        return Arrays.asList(environment.getActiveProfiles()).contains(profile);
+    }
+}

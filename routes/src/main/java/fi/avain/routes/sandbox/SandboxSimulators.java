@@ -1,0 +1,52 @@
+package fi.avain.routes.sandbox;
+
+import fi.avain.connectors.comparison.ComparisonCatalogue;
+import fi.avain.connectors.comparison.ComparisonSimulator;
+import fi.avain.connectors.marketplace.MarketplaceSimulator;
+import fi.avain.connectors.ptv.PtvCatalogue;
+import fi.avain.connectors.ptv.PtvSimulator;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The simulators a sandbox process started itself. They start before the application context (their
+ * URLs become connector settings) and stop with it.
+ */
+final class SandboxSimulators implements AutoCloseable {
+    /** Generated items are dated from here, so every sandbox generates the same catalogue. */
+    static final Instant BASE_TIME = Instant.parse("2026-01-05T06:00:00Z");
+
+    private final PtvSimulator ptv;
+    private final ComparisonSimulator comparison;
+    private final MarketplaceSimulator marketplace;
+
+    private SandboxSimulators(PtvSimulator ptv, ComparisonSimulator comparison, MarketplaceSimulator marketplace) {
+        this.ptv = ptv;
+        this.comparison = comparison;
+        this.marketplace = marketplace;
+    }
+
+    static SandboxSimulators start(int services, long seed) {
+        PtvCatalogue catalogue = PtvCatalogue.generate(services, seed, BASE_TIME);
+        PtvSimulator ptv = PtvSimulator.start(catalogue);
+        ComparisonSimulator comparison = ComparisonSimulator.start(ComparisonCatalogue.generate(catalogue, seed));
+        MarketplaceSimulator marketplace = MarketplaceSimulator.start();
+        return new SandboxSimulators(ptv, comparison, marketplace);
+    }
+
+    Map<String, String> urls() {
+        Map<String, String> urls = new LinkedHashMap<>();
+        urls.put("ptv", ptv.baseUrl());
+        urls.put("comparison", comparison.baseUrl());
+        urls.put("marketplace", marketplace.baseUrl());
+        return urls;
+    }
+
+    @Override
+    public void close() {
+        ptv.close();
+        comparison.close();
+        marketplace.close();
+    }
+}

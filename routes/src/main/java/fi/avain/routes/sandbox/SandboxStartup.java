@@ -1,0 +1,100 @@
+package fi.avain.routes.sandbox;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import fi.avain.routes.jobs.JobProgress;
+import fi.avain.routes.jobs.JobRunner;
+import fi.avain.routes.jobs.JobSummary;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.springframework.boot.actuate.health.Health;
+import org.springframework.boot.actuate.health.HealthIndicator;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
+
+/**
+ * When the sandbox server is up: runs the first catalogue sync, then writes {@code data/sandbox.json}
+ * and prints the banner. Until the sync is done, health reports OUT_OF_SERVICE, so whoever waits for
+ * the sandbox waits for its data too.
+ */
+@Component("sandbox")
+@ConditionalOnExpression("${avain.sandbox.enabled:false} and '${avain.mode:server}' == 'server'")
+class SandboxStartup implements HealthIndicator {
+
+    private final JobRunner jobs;
+    private final Environment environment;
+    private final ObjectMapper json;
+    private volatile String state = "starting";
+
+    SandboxStartup(JobRunner jobs, Environment environment, ObjectMapper json) {
+        this.jobs = jobs;
+        this.environment = environment;
+        this.json = json;
+    }
+
+    @Override
+    public Health health() {
+        return "ready".equals(state) ? Health.up().withDetail("sandbox", state).build()
+                : Health.outOfService().withDetail("sandbox", state).build();
+    }
+
+    @EventListener
+    void onReady(ApplicationReadyEvent event) {
+        state = "first catalogue sync";
+        JobSummary sync = jobs.run("catalogue-sync", Map.of(), JobProgress.NONE);
+        int port = ((WebServerApplicationContext) event.getApplicationContext()).getWebServer().getPort();
+        String address = environment.getProperty("server.address", "127.0.0.1");
+        String baseUrl = "http://" + address + ":" + port;
+        ObjectNode file = describe(baseUrl);
+        SandboxFile.write(Path.of(environment.getProperty("avain.data-dir", "./data")), file);
+        state = "ready";
+        System.out.println(banner(baseUrl, file, sync));
+    }
+
+    private ObjectNode describe(String baseUrl) {
+        ObjectNode file = json.createObjectNode();
+        file.put("baseUrl", baseUrl);
+        ObjectNode keys = file.putObject("apiKeys");
+        for (String role : List.of("integrator", "operator", "processor")) {
+            keys.put(role, environment.getProperty("avain.security.api-keys." + role + "[0]", ""));
+        }
+        ObjectNode secrets = file.putObject("secrets");
+        secrets.put("cardWebhook", environment.getProperty("avain.card.webhook-secret", ""));
+        secrets.put("stripeWebhook", environment.getProperty("avain.card.stripe-webhook-secret", ""));
+        ObjectNode simulators = file.putObject("simulators");
+        for (String name : List.of("ptv", "comparison", "marketplace", "voucher", "processor")) {
+            String url = environment.getProperty("avain.sandbox.simulators." + name);
+            if (url != null) {
+                simulators.put(name, url);
+            }
+        }
+        ObjectNode samples = file.putObject("samples");
+        samples.put("tenant", environment.getProperty("avain.sandbox.tenant", "sandbox-county"));
+        ObjectNode urls = file.putObject("urls");
+        urls.put("apiDocs", baseUrl + "/api/docs");
+        urls.put("openApi", baseUrl + "/api/openapi.json");
+        urls.put("health", baseUrl + "/actuator/health");
+        urls.put("hsdsServices", baseUrl + "/api/v1/hsds/services");
+        return file;
+    }
+
+    private static String banner(String baseUrl, ObjectNode file, JobSummary sync) {
+        StringBuilder text = new StringBuilder();
+        text.append("\n  Avain sandbox is running at ").append(baseUrl).append('\n');
+        text.append("    API docs      ").append(baseUrl).append("/api/docs\n");
+        text.append("    Health        ").append(baseUrl).append("/actuator/health\n");
+        text.append("    HSDS services ").append(baseUrl).append("/api/v1/hsds/services\n");
+        file.path("simulators").fields().forEachRemaining(e ->
+                text.append("    ").append(String.format("%-13s", e.getKey() + " sim")).append(' ').append(e.getValue().asText()).append('\n'));
+        text.append("    Integrator key: ").append(file.path("apiKeys").path("integrator").asText()).append('\n');
+        text.append("    Operator key:   ").append(file.path("apiKeys").path("operator").asText()).append('\n');
+        text.append("    First catalogue sync: ").append(sync.toJson()).append('\n');
+        text.append("    Everything above is in data/sandbox.json. Ctrl-C stops the sandbox.\n");
+        return text.toString();
+    }
+}

@@ -1,0 +1,47 @@
+package fi.avain.routes.security;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+
+/**
+ * Every {@code /api/**} call is authenticated by API key (roles integrator, operator, processor);
+ * health is open so load balancers can probe it; the rest of actuator is for operators. The API
+ * description and Swagger UI are open: they hold no data, and a browser cannot send a bearer key
+ * to fetch them. Errors are problem+json: 401 without a valid key, 403 for the wrong role.
+ */
+@Configuration
+class SecurityConfiguration {
+
+    @Bean
+    SecurityFilterChain apiSecurity(HttpSecurity http, SecuritySettings settings) throws Exception {
+        http.csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .httpBasic(b -> b.disable())
+                .formLogin(f -> f.disable())
+                .logout(l -> l.disable())
+                .requestCache(c -> c.disable())
+                .addFilterBefore(new ApiKeyAuthenticationFilter(settings), AnonymousAuthenticationFilter.class)
+                .exceptionHandling(e -> e
+                        .authenticationEntryPoint((request, response, ex) -> ProblemResponses.write(response, 401,
+                                "Unauthorized", "Send a valid API key as 'Authorization: Bearer <key>'.",
+                                request.getRequestURI()))
+                        .accessDeniedHandler((request, response, ex) -> ProblemResponses.write(response, 403,
+                                "Forbidden", "This API key's role may not use this endpoint.", request.getRequestURI())))
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers("/actuator/**").hasRole("OPERATOR")
+                        .requestMatchers("/api/openapi.json", "/api/openapi.json/**", "/api/docs", "/api/docs/**",
+                                "/swagger-ui/**", "/swagger-ui.html").permitAll()
+                        .requestMatchers("/api/v1/messages/**", "/api/v1/jobs/**").hasRole("OPERATOR")
+                        .requestMatchers(HttpMethod.GET, "/api/v1/hsds/**").hasAnyRole("INTEGRATOR", "OPERATOR")
+                        .requestMatchers("/api/**").authenticated()
+                        .requestMatchers("/error").permitAll()
+                        .anyRequest().denyAll());
+        return http.build();
+    }
+}

@@ -1,0 +1,21 @@
+package fi.avain.routes.web;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
+
+/** RFC 9457 problem responses, thrown from controllers. */
+public final class Problems {
+    private Problems() {
+    }
+
+    public static ErrorResponseException of(HttpStatus status, String title, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(title);
+        return new ErrorResponseException(status, problem, null);
+    }
+
+    public static ErrorResponseException badRequest(String title, String detail) {
+        return of(HttpStatus.BAD_REQUEST, title, detail);
+    }
+}
