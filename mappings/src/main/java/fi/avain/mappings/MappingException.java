@@ -1,6 +1,7 @@
 package fi.avain.mappings;
 
 import fi.avain.mappings.model.InvalidValueException;
+import java.util.function.Function;
 
 /**
  * An item that cannot be mapped. The message names the source field and the rule it broke, never
@@ -18,6 +19,15 @@ public class MappingException extends RuntimeException {
     public MappingException(String field, InvalidValueException cause) {
         super(field + ": " + cause.rule(), cause);
         this.field = field;
+    }
+
+    /** Parses {@code text} with a value type's parser; a refusal becomes this exception, naming {@code field}. */
+    public static <T> T parse(String field, String text, Function<String, T> parser) {
+        try {
+            return parser.apply(text);
+        } catch (InvalidValueException e) {
+            throw new MappingException(field, e);
+        }
     }
 
     /** The field in the source format, e.g. {@code organization.businessCode}. */

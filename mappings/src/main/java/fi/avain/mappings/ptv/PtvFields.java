@@ -2,7 +2,6 @@ package fi.avain.mappings.ptv;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import fi.avain.mappings.MappingException;
-import fi.avain.mappings.model.InvalidValueException;
 import fi.avain.mappings.model.LocalizedText;
 import fi.avain.mappings.model.MunicipalityCode;
 import fi.avain.mappings.model.PublicationStatus;
@@ -21,7 +20,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Function;
 
 /** Reading PTV Open API v11 fields: the shapes every PTV object shares. */
 final class PtvFields {
@@ -110,7 +108,7 @@ final class PtvFields {
     }
 
     static Optional<MunicipalityCode> municipality(JsonNode municipality, String name) {
-        return text(municipality, "code").map(code -> parse(name, code, MunicipalityCode::parse));
+        return text(municipality, "code").map(code -> MappingException.parse(name, code, MunicipalityCode::parse));
     }
 
     /** Municipality codes of every area, in order, without repeats. */
@@ -122,14 +120,6 @@ final class PtvFields {
             }
         }
         return List.copyOf(codes);
-    }
-
-    static <T> T parse(String name, String text, Function<String, T> parser) {
-        try {
-            return parser.apply(text);
-        } catch (InvalidValueException e) {
-            throw new MappingException(name, e);
-        }
     }
 
     static PublicationStatus status(JsonNode node, String name) {

@@ -1,6 +1,7 @@
 package fi.avain.mappings.ptv;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import fi.avain.mappings.MappingException;
 import fi.avain.mappings.model.ServiceClassUri;
 import fi.avain.mappings.model.TargetGroup;
 import java.util.ArrayList;
@@ -22,7 +23,7 @@ final class PtvServiceParts {
         Set<ServiceClassUri> uris = new LinkedHashSet<>();
         for (JsonNode serviceClass : classes) {
             uri(serviceClass).ifPresent(uri ->
-                    uris.add(PtvFields.parse("service.serviceClasses", uri, ServiceClassUri::parse)));
+                    uris.add(MappingException.parse("service.serviceClasses", uri, ServiceClassUri::parse)));
         }
         return List.copyOf(uris);
     }

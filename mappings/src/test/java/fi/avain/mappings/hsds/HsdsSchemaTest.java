@@ -20,8 +20,18 @@ class HsdsSchemaTest {
         return Stream.of(
                 GoldenFiles.expected("ptv-service").map(file -> Arguments.of("service", file, "")),
                 GoldenFiles.expected("ptv-channel").map(file -> Arguments.of("location", file, "")),
-                GoldenFiles.expected("ptv-organization").map(file -> Arguments.of("organization", file, "")))
+                GoldenFiles.expected("ptv-organization").map(file -> Arguments.of("organization", file, "")),
+                GoldenFiles.expected("comparison-provider").flatMap(HsdsSchemaTest::comparisonObjects),
+                GoldenFiles.expected("hsds-merged").flatMap(HsdsSchemaTest::comparisonObjects))
                 .flatMap(s -> s);
+    }
+
+    private static Stream<Arguments> comparisonObjects(Path file) {
+        JsonNode expected = GoldenFiles.read(file);
+        Stream<Arguments> organization = Stream.of(Arguments.of("organization", file, "/organization"));
+        Stream<Arguments> services = Stream.iterate(0, i -> i < expected.path("services").size(), i -> i + 1)
+                .map(i -> Arguments.of("service", file, "/services/" + i));
+        return Stream.concat(organization, services);
     }
 
     @ParameterizedTest(name = "{0} {1}{2}")
