@@ -40,6 +40,7 @@ class HsdsSchemaTest {
         JsonNode object = GoldenFiles.read(file).at(pointer);
 
         assertThat(HsdsSchemas.errors(type, object)).isEmpty();
+        assertThat(object.toString()).as("absent values are left out, not null").doesNotContain(":null");
     }
 
     @Test
