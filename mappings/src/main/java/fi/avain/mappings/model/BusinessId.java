@@ -1,11 +1,14 @@
 package fi.avain.mappings.model;
 
+import java.util.regex.Pattern;
+
 /** A Finnish business id (Y-tunnus): seven digits, a hyphen and a check digit (weights 7 9 10 5 8 4 2, mod 11). */
 public record BusinessId(String value) {
     private static final int[] WEIGHTS = {7, 9, 10, 5, 8, 4, 2};
+    private static final Pattern FORM = Pattern.compile("\\d{7}-\\d");
 
     public BusinessId {
-        if (value == null || !value.matches("\\d{7}-\\d")) {
+        if (value == null || !FORM.matcher(value).matches()) {
             throw new InvalidValueException("businessId", "must be seven digits, a hyphen and a check digit");
         }
         int sum = 0;

@@ -2,7 +2,9 @@ package fi.avain.mappings.model;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * A Finnish personal identity code (henkilötunnus), validated: date, century sign and check
@@ -15,6 +17,7 @@ import java.util.Objects;
 public final class Hetu {
     private static final String CHECK_CHARS = "0123456789ABCDEFHJKLMNPRSTUVWXY";
     private static final String MASK = "******-****";
+    private static final Pattern FORM = Pattern.compile("\\d{6}[-+YXWVUABCDEF]\\d{3}[0-9A-Y]");
 
     private final String value;
 
@@ -27,8 +30,8 @@ public final class Hetu {
         if (text == null) {
             throw new InvalidValueException("hetu", "is missing");
         }
-        String code = text.strip().toUpperCase(java.util.Locale.ROOT);
-        if (!code.matches("\\d{6}[-+YXWVUABCDEF]\\d{3}[0-9A-Y]")) {
+        String code = text.strip().toUpperCase(Locale.ROOT);
+        if (!FORM.matcher(code).matches()) {
             throw new InvalidValueException("hetu", "must be DDMMYY, a century sign, three digits and a check character");
         }
         int century = centuryOf(code.charAt(6));

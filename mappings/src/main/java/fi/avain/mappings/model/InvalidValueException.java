@@ -6,13 +6,20 @@ package fi.avain.mappings.model;
  */
 public class InvalidValueException extends IllegalArgumentException {
     private final String field;
+    private final String rule;
 
     public InvalidValueException(String field, String rule) {
         super(field + ": " + rule);
         this.field = field;
+        this.rule = rule;
     }
 
     public String field() {
         return field;
+    }
+
+    /** The rule that was broken, without the field name. */
+    public String rule() {
+        return rule;
     }
 }

@@ -34,7 +34,7 @@ public record LocalizedText(Map<String, String> values) {
     }
 
     public static LocalizedText of(String language, String text) {
-        return new LocalizedText(Map.of(language, text));
+        return text == null ? new LocalizedText(Map.of(language, "")) : new LocalizedText(Map.of(language, text));
     }
 
     public Optional<String> get(String language) {

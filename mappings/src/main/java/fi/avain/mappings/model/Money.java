@@ -2,10 +2,12 @@ package fi.avain.mappings.model;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.regex.Pattern;
 
 /** An amount in euros, exact to the cent, kept as a count of cents: no floating point anywhere. */
 public record Money(long cents) implements Comparable<Money> {
     public static final Money ZERO = new Money(0);
+    private static final Pattern EUROS = Pattern.compile("-?\\d{1,13}([.,]\\d{1,2})?");
 
     public static Money ofCents(long cents) {
         return new Money(cents);
@@ -13,7 +15,7 @@ public record Money(long cents) implements Comparable<Money> {
 
     /** Parses "12", "12.5" or "12.50"; more than two decimals is an error, not a rounding. */
     public static Money parse(String euros) {
-        if (euros == null || !euros.strip().matches("-?\\d{1,13}([.,]\\d{1,2})?")) {
+        if (euros == null || !EUROS.matcher(euros.strip()).matches()) {
             throw new InvalidValueException("money", "must be euros with at most two decimals");
         }
         return of(new BigDecimal(euros.strip().replace(',', '.')));

@@ -1,9 +1,13 @@
 package fi.avain.mappings.model;
 
+import java.util.regex.Pattern;
+
 /** An ISO OID identifying an organisation, e.g. in the SOTE organisation register (1.2.246.10…). */
 public record OrganizationOid(String value) {
+    private static final Pattern FORM = Pattern.compile("[0-2](\\.(0|[1-9]\\d*)){2,40}");
+
     public OrganizationOid {
-        if (value == null || !value.matches("[0-2](\\.(0|[1-9]\\d*)){2,40}") || value.length() > 200) {
+        if (value == null || value.length() > 200 || !FORM.matcher(value).matches()) {
             throw new InvalidValueException("oid", "must be dot-separated numbers starting with 0, 1 or 2");
         }
     }

@@ -1,12 +1,15 @@
 package fi.avain.mappings.model;
 
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /** A phone number in international form (+358…), with the language it is answered in. */
 public record Phone(String number, String language, String description) {
+    private static final Pattern FORM = Pattern.compile("\\+?[0-9 ]{3,20}");
+
     public Phone {
         Objects.requireNonNull(number, "number");
-        if (!number.matches("\\+?[0-9 ]{3,20}")) {
+        if (!FORM.matcher(number).matches()) {
             throw new InvalidValueException("phone.number", "must be digits, optionally led by +");
         }
     }

@@ -1,5 +1,6 @@
 package fi.avain.mappings.model;
 
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -29,9 +30,9 @@ public record ServiceClassUri(String value) {
     }
 
     /** The code (P6.10) of a new-form URI, or empty for the older URN form. */
-    public java.util.Optional<String> code() {
+    public Optional<String> code() {
         Matcher m = NEW_FORM.matcher(value);
-        return m.matches() ? java.util.Optional.of(m.group(1)) : java.util.Optional.empty();
+        return m.matches() ? Optional.of(m.group(1)) : Optional.empty();
     }
 
     @Override

@@ -3,6 +3,8 @@ package fi.avain.mappings.model;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -52,11 +54,18 @@ public record ServiceOffering(
         channelIds = List.copyOf(channelIds);
         providerIds = List.copyOf(providerIds);
         Objects.requireNonNull(price, "price");
-        fundingModes = Set.copyOf(fundingModes);
+        fundingModes = inEnumOrder(fundingModes);
         languages = List.copyOf(languages);
         qualityIndicators = List.copyOf(qualityIndicators);
         Objects.requireNonNull(feedbackScore, "feedbackScore");
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(modified, "modified");
+    }
+
+    /** Set.copyOf iterates in a different order on every run; output formats need a stable one. */
+    private static Set<FundingMode> inEnumOrder(Set<FundingMode> modes) {
+        EnumSet<FundingMode> ordered = EnumSet.noneOf(FundingMode.class);
+        ordered.addAll(modes);
+        return Collections.unmodifiableSet(ordered);
     }
 }
