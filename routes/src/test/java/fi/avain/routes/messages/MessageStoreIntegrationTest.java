@@ -10,7 +10,8 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ContextConfiguration;
 
 /**
- * The message store on its own schema of the test PostgreSQL. The context is closed after the class,
+ * The message store on its own schema of the test PostgreSQL, without the servlet filters (security is
+ * the application's, not this slice's). The context is closed after the class,
  * which drops the schema.
  */
 @Target(ElementType.TYPE)
@@ -21,7 +22,7 @@ import org.springframework.test.context.ContextConfiguration;
         "avain.messages.retention.catalogue-sync=P7D",
         "spring.mvc.problemdetails.enabled=true"})
 @ContextConfiguration(initializers = PostgresSchema.class)
-@AutoConfigureMockMvc
+@AutoConfigureMockMvc(addFilters = false)
 @DirtiesContext
 @interface MessageStoreIntegrationTest {
     /** Base64 of 32 bytes 0x07: a key for tests only. */
