@@ -17,7 +17,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** The message store's SQL: writes, status changes, reads by id, audit rows. */
+/** The message store's SQL: writes, status changes, reads by id, audit rows, retention deletes. */
 @Component
 class MessageQueries {
     /** Rows per JDBC batch and ids per {@code in (...)} list: large enough to amortise round trips, small for the driver. */
