@@ -1,0 +1,16 @@
+package fi.avain.routes.messages;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+/** A stored message's metadata, as operators search it; never the body. */
+public record MessageSummary(UUID id, String flow, String sourceId, String tenant, MessageStatus status,
+                             int attempts, String reason, Instant receivedAt, Instant updatedAt,
+                             Map<String, String> keys) {
+
+    MessageSummary withKeys(Map<String, String> keys) {
+        return new MessageSummary(id, flow, sourceId, tenant, status, attempts, reason, receivedAt, updatedAt,
+                Map.copyOf(keys));
+    }
+}

@@ -1,0 +1,153 @@
+package fi.avain.routes.messages;
+
+import static fi.avain.routes.messages.TestMessages.message;
+import static fi.avain.routes.messages.TestMessages.uniqueFlow;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+@MessageStoreIntegrationTest
+class MessageStoreIT {
+    @Autowired
+    MessageStore store;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    TestClock clock;
+    @Autowired
+    SimpleMeterRegistry meters;
+
+    private final String flow = uniqueFlow("card-authorization");
+
+    @Test
+    void storesAMessageAsReceivedWithItsKeysAndTheClocksTime() {
+        clock.advance(Duration.ofMinutes(1));
+        UUID id = store.receive(message(flow, "{\"authorizationId\":\"iauth_1\"}",
+                Map.of("authorizationId", "iauth_1", "clientHash", "c0ffee")));
+
+        StoredMessage stored = store.find(id).orElseThrow();
+
+        assertThat(stored.flow()).isEqualTo(flow);
+        assertThat(stored.status()).isEqualTo(MessageStatus.RECEIVED);
+        assertThat(stored.attempts()).isZero();
+        assertThat(stored.tenant()).isEqualTo("tenant-01");
+        assertThat(stored.keys()).containsOnly(Map.entry("authorizationId", "iauth_1"), Map.entry("clientHash", "c0ffee"));
+        assertThat(stored.receivedAt()).isEqualTo(clock.instant());
+        assertThat(stored.bodyText()).isEqualTo("{\"authorizationId\":\"iauth_1\"}");
+        assertThat(stored.contentHash()).isEqualTo(ContentHash.of(stored.body()));
+    }
+
+    @Test
+    void keepsTheBodyEncryptedAtRest() {
+        UUID id = store.receive(message(flow, "{\"authorizationId\":\"iauth_secret_42\"}"));
+
+        byte[] ciphertext = jdbc.sql("select body_ciphertext from message where id = :id").param("id", id)
+                .query(byte[].class).single();
+
+        assertThat(new String(ciphertext, StandardCharsets.ISO_8859_1)).doesNotContain("iauth_secret_42");
+        assertThat(store.find(id).orElseThrow().bodyText()).contains("iauth_secret_42");
+    }
+
+    @Test
+    void storesABatchLargerThanOneJdbcBatchInOrder() {
+        List<InboundMessage> messages = IntStream.range(0, 2_500)
+                .mapToObj(i -> message(flow, "{\"n\":" + i + "}", Map.of("serviceId", "s" + i))).toList();
+
+        List<UUID> ids = store.receiveAll(messages);
+
+        assertThat(ids).hasSize(2_500).doesNotHaveDuplicates();
+        assertThat(jdbc.sql("select count(*) from message_key k join message m on m.id = k.message_id where m.flow = :flow")
+                .param("flow", flow).query(Long.class).single()).isEqualTo(2_500);
+        assertThat(store.find(ids.get(2_499)).orElseThrow().bodyText()).isEqualTo("{\"n\":2499}");
+        assertThat(store.find(ids.get(1_234)).orElseThrow().keys()).containsEntry("serviceId", "s1234");
+    }
+
+    @Test
+    void countsAnAttemptForEveryOutcome() {
+        UUID id = store.receive(message(flow, "{}"));
+
+        store.failed(id, "marketplace answered 503");
+        assertThat(store.find(id).orElseThrow()).extracting(StoredMessage::status, StoredMessage::attempts, StoredMessage::reason)
+                .containsExactly(MessageStatus.ERROR, 1, "marketplace answered 503");
+
+        store.processed(id);
+        assertThat(store.find(id).orElseThrow()).extracting(StoredMessage::status, StoredMessage::attempts, StoredMessage::reason)
+                .containsExactly(MessageStatus.PROCESSED, 2, null);
+    }
+
+    @Test
+    void storesAFailureReasonWithIdentityCodesMaskedAndCutTo2000Characters() {
+        UUID id = store.receive(message(flow, "{}"));
+
+        store.failed(id, "client 131052-308T not found; " + "x".repeat(3_000));
+
+        String reason = store.find(id).orElseThrow().reason();
+        assertThat(reason).hasSize(2_000).startsWith("client ******-**** not found; ").doesNotContain("131052-308T");
+    }
+
+    @Test
+    void marksBatchesProcessedOrDuplicate() {
+        List<UUID> ids = store.receiveAll(List.of(message(flow, "{\"a\":1}"), message(flow, "{\"a\":2}"), message(flow, "{\"a\":3}")));
+
+        store.processedAll(ids.subList(0, 2));
+        store.duplicateAll(List.of(ids.get(2)));
+
+        assertThat(ids).extracting(id -> store.find(id).orElseThrow().status())
+                .containsExactly(MessageStatus.PROCESSED, MessageStatus.PROCESSED, MessageStatus.DUPLICATE);
+    }
+
+    @Test
+    void refusesAnUnknownIdAndChangesNothingInTheBatch() {
+        UUID known = store.receive(message(flow, "{}"));
+        UUID unknown = UUID.randomUUID();
+
+        assertThatThrownBy(() -> store.processed(unknown)).isInstanceOf(UnknownMessageException.class);
+        assertThatThrownBy(() -> store.processedAll(List.of(known, unknown)))
+                .isInstanceOf(UnknownMessageException.class).hasMessageContaining(unknown.toString());
+        assertThat(store.find(known).orElseThrow().status()).isEqualTo(MessageStatus.RECEIVED);
+        assertThat(store.find(unknown)).isEmpty();
+    }
+
+    @Test
+    void recognisesARepeatOfAMessageAlreadyProcessed() {
+        InboundMessage first = message(flow, "{\"voucherId\":\"V-1\"}");
+        String hash = ContentHash.of(first.body());
+        UUID id = store.receive(first);
+        assertThat(store.alreadyProcessed(flow, first.sourceId(), hash)).isFalse();
+
+        store.processed(id);
+
+        assertThat(store.alreadyProcessed(flow, first.sourceId(), hash)).isTrue();
+        assertThat(store.alreadyProcessed(flow, first.sourceId(), ContentHash.of("{}".getBytes(StandardCharsets.UTF_8)))).isFalse();
+        assertThat(store.alreadyProcessed(flow, "another-source", hash)).isFalse();
+        assertThat(store.alreadyProcessed(uniqueFlow("other"), first.sourceId(), hash)).isFalse();
+    }
+
+    @Test
+    void countsEveryTransitionPerFlowAndStatus() {
+        List<UUID> ids = store.receiveAll(List.of(message(flow, "{\"a\":1}"), message(flow, "{\"a\":2}"),
+                message(flow, "{\"a\":3}"), message(flow, "{\"a\":4}")));
+        store.processedAll(ids.subList(0, 2));
+        store.duplicate(ids.get(2));
+        store.failed(ids.get(3), "no budget line");
+
+        assertThat(count("received")).isEqualTo(4);
+        assertThat(count("processed")).isEqualTo(2);
+        assertThat(count("duplicate")).isEqualTo(1);
+        assertThat(count("error")).isEqualTo(1);
+    }
+
+    private double count(String status) {
+        return meters.counter(MessageMetrics.COUNTER, "flow", flow, "status", status).count();
+    }
+}

@@ -1,0 +1,43 @@
+package fi.avain.routes.messages;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class PersonalDataMaskerTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"131052-308T", "010594Y9032", "010594Y9021", "020594X903P", "020594X902N",
+            "030594W903B", "030694W9024", "040594V9030", "040594V902Y", "050594U903M", "050594U902L",
+            "010516B903X", "010516B902W", "020516C903K", "020516C902J", "030516D9037", "030516D9026",
+            "010501E9032", "020502E902X", "020503F9037", "020504A902E", "020504B904H", "010101+1234",
+            "131052-308t", "010516b903x"})
+    void masksAnIdentityCodeWithAnyCenturySignInEitherCase(String code) {
+        assertThat(PersonalDataMasker.mask("{\"hetu\":\"" + code + "\"}")).isEqualTo("{\"hetu\":\"******-****\"}");
+    }
+
+    @Test
+    void masksEveryCodeAndKeepsTheRestOfTheText() {
+        String text = "<client><id>131052-308T</id><guardian>010594Y9032</guardian><amount>120.50</amount></client>";
+
+        assertThat(PersonalDataMasker.mask(text)).isEqualTo(
+                "<client><id>******-****</id><guardian>******-****</guardian><amount>120.50</amount></client>");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "voucher 12345 for 2025-01-31|voucher 12345 for 2025-01-31",
+            "phone +358 40 123 4567|phone +358 40 123 4567",
+            "131052G308T is no code|131052G308T is no code"})
+    void leavesTextWithoutIdentityCodesAlone(String text, String expected) {
+        assertThat(PersonalDataMasker.mask(text)).isEqualTo(expected);
+    }
+
+    @Test
+    void leavesNullNull() {
+        assertThat(PersonalDataMasker.mask(null)).isNull();
+    }
+}
