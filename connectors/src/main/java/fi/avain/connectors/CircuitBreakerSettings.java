@@ -1,25 +1,21 @@
 package fi.avain.connectors;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * When a connector stops calling an outside system that keeps failing: after
- * {@code failureRateThreshold} percent of the last {@code windowSize} calls (at least
- * {@code minimumCalls}) failed, calls fail at once for {@code waitInOpenState}, then a few are let through.
+ * When a connector's circuit breaker opens: after {@code minimumCalls} calls, once
+ * {@code failureRateThreshold} percent of them failed; it stays open {@code waitInOpenState}.
  */
-public record CircuitBreakerSettings(float failureRateThreshold, int windowSize, int minimumCalls, Duration waitInOpenState) {
-    public static final CircuitBreakerSettings DEFAULT = new CircuitBreakerSettings(50f, 20, 10, Duration.ofSeconds(30));
+public record CircuitBreakerSettings(
+        @DefaultValue("50") @Min(1) @Max(100) float failureRateThreshold,
+        @DefaultValue("30s") @NotNull Duration waitInOpenState,
+        @DefaultValue("10") @Min(1) int minimumCalls) {
 
-    public CircuitBreakerSettings {
-        if (failureRateThreshold <= 0 || failureRateThreshold > 100) {
-            throw new IllegalArgumentException("circuit-breaker.failure-rate-threshold must be in (0, 100]");
-        }
-        if (windowSize < 1 || minimumCalls < 1 || waitInOpenState == null || waitInOpenState.isNegative()) {
-            throw new IllegalArgumentException("circuit-breaker window-size and minimum-calls must be positive");
-        }
-    }
-
-    public static CircuitBreakerSettings orDefault(CircuitBreakerSettings settings) {
-        return settings == null ? DEFAULT : settings;
+    public static CircuitBreakerSettings defaults() {
+        return new CircuitBreakerSettings(50, Duration.ofSeconds(30), 10);
     }
 }

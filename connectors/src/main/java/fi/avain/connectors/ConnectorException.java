@@ -1,25 +1,47 @@
 package fi.avain.connectors;
 
 /**
- * A call to an outside system failed. {@code transientFailure} tells the caller whether trying
- * again later can help (5xx, timeout, reset, open circuit) or not (4xx, a body that is not what the
- * contract says). The message names the system and the reason, never a message body.
+ * A failed call to an outside system. Transient failures (5xx, timeout, reset, open circuit) may
+ * succeed later; permanent ones (4xx, a body that is not JSON or too large) will not, so the caller
+ * puts the item in the error store instead of retrying.
  */
-public class ConnectorException extends RuntimeException {
+public final class ConnectorException extends RuntimeException {
     private final String system;
+    private final String reason;
     private final boolean transientFailure;
+    private final int status;
 
-    public ConnectorException(String system, String reason, boolean transientFailure) {
-        super(system + ": " + reason);
+    public ConnectorException(String system, String reason, boolean transientFailure, int status, Throwable cause) {
+        super(system + ": " + reason + (transientFailure ? " (transient)" : " (permanent)"), cause);
         this.system = system;
+        this.reason = reason;
         this.transientFailure = transientFailure;
+        this.status = status;
+    }
+
+    public static ConnectorException permanent(String system, String reason) {
+        return new ConnectorException(system, reason, false, 0, null);
     }
 
     public String system() {
         return system;
     }
 
-    public boolean transientFailure() {
+    public String reason() {
+        return reason;
+    }
+
+    public boolean isTransient() {
         return transientFailure;
+    }
+
+    /** The HTTP status, or 0 when there was no answer. */
+    public int status() {
+        return status;
+    }
+
+    /** Whether another attempt may help: transient, and not refused by an open circuit breaker. */
+    public boolean isRetryable() {
+        return transientFailure && !(getCause() instanceof io.github.resilience4j.circuitbreaker.CallNotPermittedException);
     }
 }

@@ -1,19 +1,15 @@
 package fi.avain.connectors;
 
-/** A credential from configuration; {@link #toString()} never shows it, so logs and dumps cannot leak it. */
+/** A credential from configuration; {@link #toString()} never shows it, so logs and dumps stay clean. */
 public record Secret(String value) {
-    public static final Secret NONE = new Secret("");
-
     public Secret {
-        value = value == null ? "" : value;
-    }
-
-    public boolean isPresent() {
-        return !value.isEmpty();
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException("a secret cannot be blank");
+        }
     }
 
     @Override
     public String toString() {
-        return value.isEmpty() ? "Secret[none]" : "Secret[redacted]";
+        return "Secret[redacted]";
     }
 }

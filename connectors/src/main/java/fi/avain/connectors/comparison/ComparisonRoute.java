@@ -1,85 +1,42 @@
 package fi.avain.connectors.comparison;
 
-import fi.avain.connectors.CircuitBreakerSettings;
-import fi.avain.connectors.ConnectorRoutes;
-import fi.avain.connectors.HttpConnections;
-import fi.avain.connectors.HttpReply;
-import fi.avain.connectors.HttpSettings;
+import fi.avain.connectors.HttpConnectorRoute;
+import fi.avain.connectors.HttpRequest;
+import fi.avain.connectors.ResponseBody;
 import java.nio.charset.StandardCharsets;
 import org.apache.camel.Exchange;
-import org.apache.camel.component.http.HttpClientConfigurer;
-import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
-import org.springframework.context.annotation.Bean;
-import org.springframework.stereotype.Component;
 
 /**
- * The comparison catalogue: {@code direct:comparison-page} (header {@code ComparisonPage}) answers
- * one JSON page of providers; {@code direct:comparison-export} answers the CSV export as a String.
+ * Comparison catalogue transport: {@code direct:comparison-page} (header
+ * {@link ComparisonHeaders#PAGE}) answers one provider page as a JsonNode;
+ * {@code direct:comparison-export} answers the whole CSV export as a String.
  */
-@Component
-public class ComparisonRoute extends ConnectorRoutes {
-    public static final String PAGE = "ComparisonPage";
-
-    private final ComparisonSettings settings;
+public final class ComparisonRoute extends HttpConnectorRoute {
+    private final int perPage;
 
     public ComparisonRoute(ComparisonSettings settings) {
-        this.settings = settings;
+        super(settings.httpCall());
+        this.perPage = settings.perPage();
     }
 
     @Override
-    protected String system() {
-        return "comparison";
-    }
-
-    @Override
-    protected HttpSettings settings() {
-        return settings;
-    }
-
-    @Override
-    protected CircuitBreakerSettings circuitBreaker() {
-        return settings.circuitBreaker();
-    }
-
-    @Bean
-    PoolingHttpClientConnectionManager comparisonHttpConnections() {
-        return HttpConnections.pool(settings);
-    }
-
-    @Bean
-    HttpClientConfigurer comparisonHttpRequests() {
-        return HttpConnections.requests(settings);
-    }
-
-    @Override
-    public void configure() {
-        configureRedelivery();
-        configureCallRoute();
-        long max = settings.maxResponseBytes().toBytes();
-
+    protected void configureOperations() {
         from("direct:comparison-page").routeId("comparison-page")
-                .process(exchange -> request(exchange, "providers",
-                        "page=" + exchange.getMessage().getHeader(PAGE, 1, Integer.class) + "&per_page=" + settings.perPage()))
-                .to(callEndpoint())
-                .process(exchange -> exchange.getMessage().setBody(HttpReply.json(exchange, "comparison", max)));
+                .process(this::pageRequest)
+                .to(httpCall())
+                .setBody(exchange -> ResponseBody.json(system(), exchange));
 
         from("direct:comparison-export").routeId("comparison-export")
-                .process(exchange -> request(exchange, "export.csv", null))
-                .to(callEndpoint())
-                .process(exchange -> exchange.getMessage().setBody(
-                        new String(HttpReply.bytes(exchange, "comparison", max), StandardCharsets.UTF_8)));
+                .process(exchange -> HttpRequest.get("/export.csv", null).prepare(exchange))
+                .to(httpCall())
+                .setBody(exchange -> new String(exchange.getMessage().getBody(byte[].class), StandardCharsets.UTF_8));
     }
 
-    private void request(Exchange exchange, String path, String query) {
-        exchange.getMessage().setBody(null);
-        exchange.getMessage().setHeader(Exchange.HTTP_METHOD, "GET");
-        exchange.getMessage().setHeader(Exchange.HTTP_PATH, path);
-        if (query != null) {
-            exchange.getMessage().setHeader(Exchange.HTTP_QUERY, query);
+    private void pageRequest(Exchange exchange) {
+        int page = exchange.getMessage().getHeader(ComparisonHeaders.PAGE, 1, Integer.class);
+        if (page < 1) {
+            throw new IllegalArgumentException(ComparisonHeaders.PAGE + " starts at 1");
         }
-        if (settings.apiKey().isPresent()) {
-            exchange.getMessage().setHeader("Authorization", "Bearer " + settings.apiKey().value());
-        }
-        saveRequest(exchange);
+        HttpRequest.get("/providers", "page=" + page + "&per_page=" + perPage).prepare(exchange);
     }
 }

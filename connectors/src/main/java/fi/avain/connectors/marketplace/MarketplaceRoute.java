@@ -1,102 +1,66 @@
 package fi.avain.connectors.marketplace;
 
-import fi.avain.connectors.CircuitBreakerSettings;
-import fi.avain.connectors.ConnectorRoutes;
-import fi.avain.connectors.HttpConnections;
-import fi.avain.connectors.HttpReply;
-import fi.avain.connectors.HttpSettings;
-import java.util.Set;
-import java.util.UUID;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import fi.avain.connectors.ConnectorException;
+import fi.avain.connectors.HttpConnectorRoute;
+import fi.avain.connectors.HttpRequest;
+import java.nio.charset.StandardCharsets;
 import org.apache.camel.Exchange;
-import org.apache.camel.component.http.HttpClientConfigurer;
-import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
-import org.springframework.context.annotation.Bean;
-import org.springframework.stereotype.Component;
+import org.apache.camel.Message;
 
 /**
- * The marketplace's HSDS intake: {@code direct:marketplace-put} and {@code direct:marketplace-delete}
- * (headers {@code HsdsType}: services, organizations, locations or service_at_locations;
- * {@code HsdsId}: a UUID). A DELETE of something the marketplace no longer has (404) counts as done.
+ * Marketplace transport: {@code direct:marketplace-put} sends the body (JsonNode or JSON String) to
+ * {@code PUT /{type}/{id}}; {@code direct:marketplace-delete} sends {@code DELETE /{type}/{id}},
+ * where 404 means already gone. Both answer the HTTP status as an Integer.
  */
-@Component
-public class MarketplaceRoute extends ConnectorRoutes {
-    public static final String TYPE = "HsdsType";
-    public static final String ID = "HsdsId";
-    private static final Set<String> TYPES = Set.of("services", "organizations", "locations", "service_at_locations");
-
-    private final MarketplaceSettings settings;
+public final class MarketplaceRoute extends HttpConnectorRoute {
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     public MarketplaceRoute(MarketplaceSettings settings) {
-        this.settings = settings;
+        super(settings.httpCall());
     }
 
     @Override
-    protected String system() {
-        return "marketplace";
-    }
-
-    @Override
-    protected HttpSettings settings() {
-        return settings;
-    }
-
-    @Override
-    protected CircuitBreakerSettings circuitBreaker() {
-        return settings.circuitBreaker();
-    }
-
-    @Bean
-    PoolingHttpClientConnectionManager marketplaceHttpConnections() {
-        return HttpConnections.pool(settings);
-    }
-
-    @Bean
-    HttpClientConfigurer marketplaceHttpRequests() {
-        return HttpConnections.requests(settings);
-    }
-
-    @Override
-    public void configure() {
-        configureRedelivery();
-        configureCallRoute(404);
-
+    protected void configureOperations() {
         from("direct:marketplace-put").routeId("marketplace-put")
-                .process(exchange -> request(exchange, "PUT"))
-                .to(callEndpoint())
-                .process(MarketplaceRoute::requireNot404)
-                .process(HttpReply::discard);
+                .process(exchange -> request(exchange, "PUT", body(exchange.getMessage())))
+                .to(httpCall())
+                .setBody(header(Exchange.HTTP_RESPONSE_CODE));
 
         from("direct:marketplace-delete").routeId("marketplace-delete")
-                .process(exchange -> request(exchange, "DELETE"))
-                .to(callEndpoint())
-                .process(HttpReply::discard);
+                .process(exchange -> request(exchange, "DELETE", null))
+                .doTry()
+                    .to(httpCall())
+                    .setBody(header(Exchange.HTTP_RESPONSE_CODE))
+                .doCatch(ConnectorException.class)
+                    .onWhen(exchange -> exchange.getProperty(Exchange.EXCEPTION_CAUGHT, ConnectorException.class).status() == 404)
+                    .setBody(constant(404))
+                .end();
     }
 
-    /** 404 is fine for a DELETE; for a PUT it means the marketplace has no such collection. */
-    private static void requireNot404(Exchange exchange) {
-        if (exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class) == 404) {
-            HttpReply.discard(exchange);
-            throw new fi.avain.connectors.ConnectorException("marketplace", "HTTP 404 for a PUT", false);
+    private static void request(Exchange exchange, String method, byte[] body) {
+        Message message = exchange.getMessage();
+        String type = message.getHeader(MarketplaceHeaders.TYPE, String.class);
+        String id = message.getHeader(MarketplaceHeaders.ID, String.class);
+        if (type == null || !MarketplaceHeaders.TYPES.contains(type)) {
+            throw new IllegalArgumentException(MarketplaceHeaders.TYPE + " must be one of " + MarketplaceHeaders.TYPES);
         }
+        if (id == null || id.isBlank()) {
+            throw new IllegalArgumentException(MarketplaceHeaders.ID + " is required");
+        }
+        new HttpRequest(method, HttpRequest.path(type, id), null, body).prepare(exchange);
     }
 
-    private void request(Exchange exchange, String method) {
-        String type = exchange.getMessage().getHeader(TYPE, String.class);
-        if (!TYPES.contains(type)) {
-            throw new IllegalArgumentException("HSDS type must be one of " + TYPES);
+    private static byte[] body(Message message) throws JsonProcessingException {
+        Object body = message.getBody();
+        if (body instanceof JsonNode node) {
+            return JSON.writeValueAsBytes(node);
         }
-        UUID id = UUID.fromString(exchange.getMessage().getHeader(ID, String.class));
-        exchange.getMessage().setHeader(Exchange.HTTP_METHOD, method);
-        exchange.getMessage().setHeader(Exchange.HTTP_PATH, type + "/" + id);
-        exchange.getMessage().removeHeader(Exchange.HTTP_QUERY);
-        if ("PUT".equals(method)) {
-            exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/json");
-        } else {
-            exchange.getMessage().setBody(null);
+        if (body instanceof String text) {
+            return text.getBytes(StandardCharsets.UTF_8);
         }
-        if (settings.apiKey().isPresent()) {
-            exchange.getMessage().setHeader("Authorization", "Bearer " + settings.apiKey().value());
-        }
-        saveRequest(exchange);
+        throw new IllegalArgumentException("a marketplace PUT takes a JsonNode or a JSON String");
     }
 }

@@ -1,8 +1,10 @@
 package fi.avain.connectors.marketplace;
 
 import fi.avain.connectors.CircuitBreakerSettings;
-import fi.avain.connectors.HttpSettings;
+import fi.avain.connectors.HttpCallParameters;
 import fi.avain.connectors.Secret;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -10,27 +12,28 @@ import java.net.URI;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
-/**
- * {@code avain.connectors.marketplace.*}: the welfare-services marketplace, which takes HSDS 3.0
- * objects by PUT and DELETE on {@code {base-url}/{collection}/{id}}.
- */
+/** {@code avain.connectors.marketplace.*}: the marketplace's HSDS catalogue API. */
 @Validated
 @ConfigurationProperties("avain.connectors.marketplace")
 public record MarketplaceSettings(
         @NotNull URI baseUrl,
-        @DefaultValue("5s") Duration connectTimeout,
-        @DefaultValue("15s") Duration readTimeout,
+        @DefaultValue("5s") @NotNull Duration connectTimeout,
+        @DefaultValue("30s") @NotNull Duration readTimeout,
         @DefaultValue("3") @Min(0) @Max(10) int maxRetries,
-        @DefaultValue("500ms") Duration retryBackoff,
-        @DefaultValue("1MB") DataSize maxResponseBytes,
+        @DefaultValue("1s") @NotNull Duration retryBackoff,
+        @DefaultValue("1048576") @Min(1024) long maxResponseBytes,
         Secret apiKey,
-        CircuitBreakerSettings circuitBreaker) implements HttpSettings {
+        @DefaultValue @Valid @NotNull CircuitBreakerSettings circuitBreaker) {
 
-    public MarketplaceSettings {
-        apiKey = apiKey == null ? Secret.NONE : apiKey;
-        circuitBreaker = CircuitBreakerSettings.orDefault(circuitBreaker);
+    @AssertTrue(message = "must be an absolute http or https URL")
+    public boolean isBaseUrlHttp() {
+        return HttpCallParameters.isHttpUrl(baseUrl);
+    }
+
+    public HttpCallParameters httpCall() {
+        return new HttpCallParameters("marketplace", baseUrl, connectTimeout, readTimeout, maxRetries, retryBackoff,
+                maxResponseBytes, circuitBreaker, apiKey);
     }
 }

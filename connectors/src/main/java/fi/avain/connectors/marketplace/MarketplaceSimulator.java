@@ -19,7 +19,6 @@ import java.util.concurrent.atomic.AtomicLong;
  * type and id, kept as the latest body bytes only, so 100 000+ objects fit.
  */
 public final class MarketplaceSimulator extends SimulatorServer {
-    public static final Set<String> TYPES = Set.of("services", "organizations", "locations", "service_at_locations");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Map<String, ConcurrentSkipListMap<String, byte[]>> objects = new ConcurrentHashMap<>();
@@ -29,7 +28,7 @@ public final class MarketplaceSimulator extends SimulatorServer {
 
     private MarketplaceSimulator(int port) {
         super("marketplace", port);
-        TYPES.forEach(type -> objects.put(type, new ConcurrentSkipListMap<>()));
+        MarketplaceHeaders.TYPES.forEach(type -> objects.put(type, new ConcurrentSkipListMap<>()));
     }
 
     public static MarketplaceSimulator start() {
@@ -77,8 +76,8 @@ public final class MarketplaceSimulator extends SimulatorServer {
 
     @Override
     protected void serve(SimulatorExchange exchange) throws IOException {
-        List<String> segments = List.of(exchange.path().substring(1).split("/"));
-        if (!TYPES.contains(segments.get(0)) || segments.size() > 2) {
+        List<String> segments = exchange.segmentsAfter("");
+        if (!MarketplaceHeaders.TYPES.contains(segments.get(0)) || segments.size() > 2) {
             exchange.error(404, "no such resource");
             return;
         }

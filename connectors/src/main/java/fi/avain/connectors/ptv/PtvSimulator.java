@@ -77,7 +77,7 @@ public final class PtvSimulator extends SimulatorServer {
             exchange.error(404, "no such resource");
             return;
         }
-        List<String> segments = Arrays.asList(path.substring(BASE_PATH.length() + 1).split("/"));
+        List<String> segments = exchange.segmentsAfter(BASE_PATH);
         Optional<PtvKind> kind = PtvKind.fromPath(segments.get(0));
         if (kind.isEmpty() || segments.size() > 2) {
             exchange.error(404, "no such resource");

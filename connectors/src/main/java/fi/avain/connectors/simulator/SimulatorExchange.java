@@ -38,6 +38,14 @@ public final class SimulatorExchange {
         return exchange.getRequestURI().getPath();
     }
 
+    /** The path's segments after {@code prefix}, each decoded on its own, so an encoded slash stays in its segment. */
+    public java.util.List<String> segmentsAfter(String prefix) {
+        String raw = exchange.getRequestURI().getRawPath();
+        String rest = raw.startsWith(prefix) ? raw.substring(prefix.length()) : raw;
+        return java.util.Arrays.stream(rest.split("/", -1)).skip(rest.startsWith("/") ? 1 : 0)
+                .map(segment -> URLDecoder.decode(segment.replace("+", "%2B"), StandardCharsets.UTF_8)).toList();
+    }
+
     public Optional<String> query(String name) {
         return Optional.ofNullable(query.get(name));
     }
