@@ -65,11 +65,10 @@ abstract class AvainIntegrationTest {
             registry.add("avain.connectors." + connector + ".max-retries", () -> "2");
             registry.add("avain.connectors." + connector + ".read-timeout", () -> "1s");
             registry.add("avain.connectors." + connector + ".circuit-breaker.failure-rate-threshold", () -> "100");
-            registry.add("avain.connectors." + connector + ".circuit-breaker.window-size", () -> "1000");
             registry.add("avain.connectors." + connector + ".circuit-breaker.minimum-calls", () -> "1000");
             registry.add("avain.connectors." + connector + ".circuit-breaker.wait-in-open-state", () -> "1s");
         }
-        registry.add("avain.connectors.ptv.max-response-bytes", () -> "2MB");
+        registry.add("avain.connectors.ptv.max-response-bytes", () -> "2097152");
     }
 
     @Autowired

@@ -90,7 +90,7 @@ class CatalogueSyncIT extends AvainIntegrationTest {
 
         assertThat(count(summary, "updated")).isEqualTo(1);
         assertThat(count(summary, "deleted")).isEqualTo(1);
-        assertThat(MARKETPLACE.get("services", changed).orElseThrow()).contains("Uusi nimi");
+        assertThat(MARKETPLACE.get("services", changed).orElseThrow().toString()).contains("Uusi nimi");
         assertThat(MARKETPLACE.get("services", archived)).isEmpty();
         assertThat(jdbc.sql("select count(*) from catalogue_item where id = :id")
                 .param("id", java.util.UUID.fromString(archived)).query(Long.class).single()).isZero();

@@ -133,7 +133,7 @@ class CatalogueCopyQueries {
         }
         if (!facets.isEmpty()) {
             batch.batchUpdate("""
-                    insert into catalogue_item_facet (hsds_type, item_id, facet, value)
+                    insert into catalogue_item_facet (hsds_type, item_id, facet, facet_value)
                     values (:type, :id, :facet, :value)
                     """, facets.toArray(SqlParameterSource[]::new));
         }

@@ -37,7 +37,7 @@ class ComparisonSource {
     ComparisonIndex read(SyncCounts counts, int maxPages) {
         ComparisonIndex index = new ComparisonIndex();
         try {
-            if ("csv".equalsIgnoreCase(settings.format())) {
+            if (settings.format() == ComparisonSettings.Format.csv) {
                 readCsv(index, counts);
             } else {
                 readPages(index, counts, maxPages);
@@ -80,7 +80,7 @@ class ComparisonSource {
 
     private void readCsv(ComparisonIndex index, SyncCounts counts) {
         String csv = camel.requestBody("direct:comparison-export", null, String.class);
-        for (ComparisonMapper.CsvRecord record : mapper.csv(new StringReader(csv))) {
+        for (fi.avain.mappings.comparison.CsvRecord record : mapper.csv(new StringReader(csv))) {
             counts.fetched.incrementAndGet();
             String sourceId = record.entry()
                     .flatMap(e -> e.provider().businessId()).map(b -> "comparison:provider:" + b)

@@ -37,21 +37,21 @@ class HsdsQueries {
         if (filter.municipality() != null) {
             conditions.add("""
                     exists (select 1 from catalogue_item_facet f where f.hsds_type = i.hsds_type and f.item_id = i.id
-                            and f.facet = 'municipality' and f.value in (:municipality, '*'))""");
+                            and f.facet = 'municipality' and f.facet_value in (:municipality, '*'))""");
         }
         if (filter.serviceClass() != null) {
             // A class filter matches its subclasses too: P4 finds P4.1 and P4.1.2.
             conditions.add("""
                     exists (select 1 from catalogue_item_facet f where f.hsds_type = i.hsds_type and f.item_id = i.id
-                            and f.facet = 'service_class' and (f.value = :serviceClass or f.value like :serviceClassPrefix))""");
+                            and f.facet = 'service_class' and (f.facet_value = :serviceClass or f.facet_value like :serviceClassPrefix escape '\\'))""");
         }
         if (filter.fundingMode() != null) {
             conditions.add("""
                     exists (select 1 from catalogue_item_facet f where f.hsds_type = i.hsds_type and f.item_id = i.id
-                            and f.facet = 'funding_mode' and f.value = :fundingMode)""");
+                            and f.facet = 'funding_mode' and f.facet_value = :fundingMode)""");
         }
         if (filter.text() != null) {
-            conditions.add("i.search_text like :text");
+            conditions.add("i.search_text like :text escape '\\'");
         }
         String where = String.join(" and ", conditions);
         var count = jdbc.sql("select count(*) from catalogue_item i where " + where);

@@ -89,6 +89,8 @@ public final class JobCommand {
         while (cause.getCause() != null && cause.getCause() != cause) {
             cause = cause.getCause();
         }
-        return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+        String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+        String firstLine = message.lines().findFirst().orElse(message);
+        return firstLine.length() > 300 ? firstLine.substring(0, 300) : firstLine;
     }
 }

@@ -85,6 +85,9 @@ public class SandboxEnvironment implements EnvironmentPostProcessor, Ordered {
             if (source.getName().startsWith("Config resource") || source.getName().startsWith("applicationConfig")) {
                 return false;
             }
+            if (source.getName().equals("configurationProperties")) {
+                continue; // a view over every other source, the configuration files included
+            }
             if (source.containsProperty(key)) {
                 return true;
             }

@@ -1,5 +1,6 @@
 package fi.avain.routes.security;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -15,6 +16,7 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
  * to fetch them. Errors are problem+json: 401 without a valid key, 403 for the wrong role.
  */
 @Configuration
+@ConditionalOnWebApplication
 class SecurityConfiguration {
 
     @Bean
