@@ -22,6 +22,7 @@ import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -33,7 +34,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * loopback. One application context serves every test class; each test starts from an empty
  * database, an empty marketplace and the catalogue it puts into the PTV simulator.
  */
-@SpringBootTest(classes = AvainApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureObservability
+@SpringBootTest(classes = AvainApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "spring.config.additional-location=file:../config/application.yml")
 abstract class AvainIntegrationTest {
     static final String INTEGRATOR_KEY = "it-integrator-key";
     static final String OPERATOR_KEY = "it-operator-key";

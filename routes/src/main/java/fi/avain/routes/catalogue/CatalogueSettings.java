@@ -3,6 +3,7 @@ package fi.avain.routes.catalogue;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -11,5 +12,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("avain.catalogue")
-public record CatalogueSettings(@Min(1) @Max(1_000_000) int maxPages, @Min(1) @Max(64) int parallelism) {
+public record CatalogueSettings(
+        @DefaultValue("10000") @Min(1) @Max(1_000_000) int maxPages,
+        @DefaultValue("8") @Min(1) @Max(64) int parallelism) {
 }

@@ -15,6 +15,7 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,12 +30,14 @@ class SandboxStartup implements HealthIndicator {
     private final JobRunner jobs;
     private final Environment environment;
     private final ObjectMapper json;
+    private final JdbcClient jdbc;
     private volatile String state = "starting";
 
-    SandboxStartup(JobRunner jobs, Environment environment, ObjectMapper json) {
+    SandboxStartup(JobRunner jobs, Environment environment, ObjectMapper json, JdbcClient jdbc) {
         this.jobs = jobs;
         this.environment = environment;
         this.json = json;
+        this.jdbc = jdbc;
     }
 
     @Override
@@ -46,6 +49,7 @@ class SandboxStartup implements HealthIndicator {
     @EventListener
     void onReady(ApplicationReadyEvent event) {
         state = "first catalogue sync";
+        forgetWhatTheLastSandboxSent();
         JobSummary sync = jobs.run("catalogue-sync", Map.of(), JobProgress.NONE);
         int port = ((WebServerApplicationContext) event.getApplicationContext()).getWebServer().getPort();
         String address = environment.getProperty("server.address", "127.0.0.1");
@@ -54,6 +58,16 @@ class SandboxStartup implements HealthIndicator {
         SandboxFile.write(Path.of(environment.getProperty("avain.data-dir", "./data")), file);
         state = "ready";
         System.out.println(banner(baseUrl, file, sync));
+    }
+
+    /**
+     * The marketplace simulator starts empty with every sandbox, so the copy of what was sent to the
+     * last one is dropped and the first sync sends the catalogue again.
+     */
+    private void forgetWhatTheLastSandboxSent() {
+        for (String table : List.of("catalogue_item_facet", "catalogue_item", "sync_watermark")) {
+            jdbc.sql("delete from " + table).update();
+        }
     }
 
     private ObjectNode describe(String baseUrl) {

@@ -1,0 +1,38 @@
+package fi.avain.routes.messages;
+
+import fi.avain.routes.jobs.Job;
+import fi.avain.routes.jobs.JobProgress;
+import fi.avain.routes.jobs.JobSummary;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+/** {@code ./avain job retention}: prunes the message store by age per flow; never a message in ERROR. */
+@Component
+class RetentionJob implements Job {
+    private final MessageRetention retention;
+    private final Clock clock;
+
+    RetentionJob(MessageRetention retention, ObjectProvider<Clock> clock) {
+        this.retention = retention;
+        this.clock = clock.getIfAvailable(Clock::systemUTC);
+    }
+
+    @Override
+    public String name() {
+        return "retention";
+    }
+
+    @Override
+    public JobSummary run(Map<String, String> options, JobProgress progress) {
+        long started = System.nanoTime();
+        progress.update("pruning", 0, -1);
+        Map<String, Integer> pruned = retention.prune(clock.instant());
+        Map<String, Object> counts = new LinkedHashMap<>();
+        counts.put("deleted", pruned.values().stream().mapToLong(Integer::longValue).sum());
+        counts.put("perFlow", pruned);
+        return new JobSummary(name(), JobSummary.Status.DONE, counts, (System.nanoTime() - started) / 1_000_000, null);
+    }
+}
