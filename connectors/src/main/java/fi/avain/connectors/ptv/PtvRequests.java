@@ -49,8 +49,9 @@ final class PtvRequests {
         if (guids == null || guids.isEmpty() || guids.size() > MAX_GUIDS) {
             throw new IllegalArgumentException("a PTV list call takes 1 to " + MAX_GUIDS + " guids");
         }
-        String joined = String.join(",", guids.stream().map(String::valueOf).toList());
-        HttpRequest.get(HttpRequest.path(kind.name(), "list"), "guids=" + HttpRequest.encode(joined)).prepare(exchange);
+        // Each GUID encoded, the separating commas literal: PTV documents the form guids=a,b,c.
+        String joined = String.join(",", guids.stream().map(String::valueOf).map(HttpRequest::encode).toList());
+        HttpRequest.get(HttpRequest.path(kind.name(), "list"), "guids=" + joined).prepare(exchange);
     }
 
     /** PTV answers a list with an array; an object with {@code itemList} is accepted too. */

@@ -2,8 +2,6 @@ package fi.avain.routes.jobs;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fi.avain.routes.AvainApplication;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.boot.SpringApplication;
@@ -24,26 +22,16 @@ public final class JobCommand {
 
     public static int run(String[] args) {
         long started = System.nanoTime();
-        if (args.length == 0 || args[0].startsWith("-")) {
-            System.err.println("job: name the job to run; ./avain --help lists them");
-            return print(JobSummary.failed("", "no job named", 0));
+        JobArguments arguments;
+        try {
+            arguments = JobArguments.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("job: " + e.getMessage());
+            return print(JobSummary.failed(args.length > 0 ? args[0] : "", e.getMessage(), 0));
         }
-        String name = args[0];
-        Map<String, String> options = new LinkedHashMap<>();
-        List<String> springArgs = new ArrayList<>();
-        for (int i = 1; i < args.length; i++) {
-            String arg = args[i];
-            if (!arg.startsWith("--")) {
-                System.err.println("job: unexpected argument '" + arg + "'; options are --key=value");
-                return print(JobSummary.failed(name, "unexpected argument", elapsed(started)));
-            }
-            String key = arg.substring(2).split("=", 2)[0];
-            if (key.contains(".")) {
-                springArgs.add(arg);
-            } else {
-                options.put(key, arg.contains("=") ? arg.substring(arg.indexOf('=') + 1) : "true");
-            }
-        }
+        String name = arguments.name();
+        Map<String, String> options = arguments.options();
+        List<String> springArgs = arguments.springArgs();
         System.setProperty("CONSOLE_TARGET", "System.err");
         SpringApplication application = new SpringApplication(AvainApplication.class);
         application.setWebApplicationType(WebApplicationType.NONE);
