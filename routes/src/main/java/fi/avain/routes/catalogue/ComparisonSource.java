@@ -78,17 +78,27 @@ class ComparisonSource {
         }
     }
 
+    /**
+     * The export is stored whole, as received, so nothing is lost; each provider it lists is then a
+     * message of its own that points at its line, so that one bad line is one error with its reason.
+     */
     private void readCsv(ComparisonIndex index, SyncCounts counts) {
         String csv = camel.requestBody("direct:comparison-export", null, String.class);
+        UUID exportId = messages.receive(new InboundMessage(CatalogueSync.FLOW, "comparison:export", null,
+                Map.of("source", "comparison"), "text/csv", csv.getBytes(StandardCharsets.UTF_8)));
         for (fi.avain.mappings.comparison.CsvRecord record : mapper.csv(new StringReader(csv))) {
             counts.fetched.incrementAndGet();
-            String sourceId = record.entry()
-                    .flatMap(e -> e.provider().businessId()).map(b -> "comparison:provider:" + b)
-                    .orElse("comparison:csv-line:" + record.lineNumber());
-            UUID messageId = messages.receive(new InboundMessage(CatalogueSync.FLOW, sourceId, null,
-                    Map.of("line", Integer.toString(record.lineNumber())), "text/csv",
-                    record.entry().map(e -> e.provider().name().preferred().orElse("")).orElse("")
-                            .getBytes(StandardCharsets.UTF_8)));
+            String businessId = record.entry().flatMap(e -> e.provider().businessId()).map(Object::toString).orElse(null);
+            String sourceId = businessId != null ? "comparison:provider:" + businessId
+                    : "comparison:csv-line:" + record.lineNumber();
+            Map<String, String> keys = new java.util.HashMap<>();
+            keys.put("line", Integer.toString(record.lineNumber()));
+            keys.put("export", exportId.toString());
+            if (businessId != null) {
+                keys.put("businessId", businessId);
+            }
+            UUID messageId = messages.receive(new InboundMessage(CatalogueSync.FLOW, sourceId, null, keys, "application/json",
+                    bytes(json.createObjectNode().put("export", exportId.toString()).put("line", record.lineNumber()))));
             if (record.error().isPresent()) {
                 counts.failed.incrementAndGet();
                 messages.failed(messageId, "comparison CSV line " + record.lineNumber() + ": " + record.error().get());
@@ -96,6 +106,7 @@ class ComparisonSource {
                 index.add(messageId, record.entry().orElseThrow());
             }
         }
+        messages.processed(exportId);
     }
 
     private byte[] bytes(JsonNode node) {
