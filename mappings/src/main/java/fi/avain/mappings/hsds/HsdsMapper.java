@@ -35,7 +35,7 @@ public final class HsdsMapper {
         node.put("name", name);
         // HSDS requires a description; PTV does not, so the name stands in for a missing one.
         node.put("description", p.description().preferred().orElse(name));
-        put(node, "email", p.emails().stream().findFirst());
+        put(node, "email", HsdsNodes.firstEmail(p.emails()));
         put(node, "website", HsdsNodes.firstWebUrl(p.urls()));
         putArray(node, "phones", HsdsNodes.phones(p.id(), "organization_id", p.phones()));
         putArray(node, "organization_identifiers", identifiers(p));

@@ -79,4 +79,11 @@ final class HsdsNodes {
         }
         return Optional.empty();
     }
+
+    private static final java.util.regex.Pattern EMAIL = java.util.regex.Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+
+    /** HSDS types email with format "email": a malformed address from a source is left out, not sent. */
+    static Optional<String> firstEmail(List<String> emails) {
+        return emails.stream().map(String::strip).filter(e -> EMAIL.matcher(e).matches()).findFirst();
+    }
 }
