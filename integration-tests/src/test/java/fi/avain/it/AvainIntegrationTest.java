@@ -141,7 +141,7 @@ abstract class AvainIntegrationTest {
         return send(request.build());
     }
 
-    private HttpResponse<String> send(HttpRequest request) {
+    HttpResponse<String> send(HttpRequest request) {
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {

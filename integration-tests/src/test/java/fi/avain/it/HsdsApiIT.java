@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import fi.avain.connectors.ptv.PtvCatalogue;
 import fi.avain.mappings.hsds.HsdsSchemas;
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -126,6 +128,43 @@ class HsdsApiIT extends AvainIntegrationTest {
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(json(response.body()).path("paths").has("/api/v1/hsds/services")).isTrue();
+    }
+
+    @Test
+    void swaggerUiIsServedAtApiDocs() {
+        HttpResponse<String> response = get("/api/docs", null);
+        String location = response.headers().firstValue("Location").orElse("/api/docs");
+
+        HttpResponse<String> page = response.statusCode() / 100 == 3 ? get(location.replaceFirst("^https?://[^/]+", ""), null) : response;
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).containsIgnoringCase("swagger");
+    }
+
+    @Test
+    void aRequestBodyOverTheLimitGetsA413ProblemAndRunsNothing() {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/jobs/catalogue-sync"))
+                .header("Authorization", "Bearer " + OPERATOR_KEY)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("x".repeat(2 * 1024 * 1024))).build();
+        long putsBefore = MARKETPLACE.puts("services");
+
+        HttpResponse<String> response = send(request);
+
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(json(response.body()).path("status").asInt()).isEqualTo(413);
+        assertThat(MARKETPLACE.puts("services")).isEqualTo(putsBefore);
+    }
+
+    @Test
+    void anOperatorStartsAJobOverHttpAndGetsItsSummary() {
+        HttpResponse<String> response = post("/api/v1/jobs/catalogue-sync", OPERATOR_KEY);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(json(response.body()).path("job").asText()).isEqualTo("catalogue-sync");
+        assertThat(json(response.body()).path("created").asLong()).isZero();
+        assertThat(post("/api/v1/jobs/no-such-job", OPERATOR_KEY).statusCode()).isEqualTo(404);
+        assertThat(post("/api/v1/jobs/catalogue-sync", INTEGRATOR_KEY).statusCode()).isEqualTo(403);
     }
 
     private static String encode(String text) {

@@ -38,7 +38,7 @@ class SecurityConfiguration {
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/actuator/**").hasRole("OPERATOR")
                         .requestMatchers("/api/openapi.json", "/api/openapi.json/**", "/api/docs", "/api/docs/**",
-                                "/swagger-ui/**", "/swagger-ui.html").permitAll()
+                                "/api/swagger-ui/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
                         .requestMatchers("/api/v1/messages/**", "/api/v1/jobs/**").hasRole("OPERATOR")
                         .requestMatchers(HttpMethod.GET, "/api/v1/hsds/**").hasAnyRole("INTEGRATOR", "OPERATOR")
                         .requestMatchers("/api/**").authenticated()
