@@ -1,5 +1,6 @@
 package fi.avain.it;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import fi.avain.connectors.comparison.ComparisonCatalogue;
 import fi.avain.connectors.comparison.ComparisonSimulator;
 
@@ -15,6 +16,14 @@ final class ComparisonCatalogueFixtures {
     static void clear(ComparisonSimulator simulator) {
         for (String businessId : simulator.catalogue().businessIds()) {
             simulator.catalogue().remove(businessId);
+        }
+    }
+
+    /** Makes the simulator's catalogue hold exactly the given providers. */
+    static void replace(ComparisonSimulator simulator, ComparisonCatalogue source) {
+        clear(simulator);
+        for (String businessId : source.businessIds()) {
+            simulator.catalogue().put((ObjectNode) source.provider(businessId).orElseThrow());
         }
     }
 }
