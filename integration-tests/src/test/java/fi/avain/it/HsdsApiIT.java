@@ -167,6 +167,11 @@ class HsdsApiIT extends AvainIntegrationTest {
         assertThat(post("/api/v1/jobs/catalogue-sync", INTEGRATOR_KEY).statusCode()).isEqualTo(403);
     }
 
+    @Test
+    void theJobCommandKnowsExactlyTheJobsTheApplicationRuns() {
+        assertThat(jobs.names()).containsExactlyInAnyOrderElementsOf(fi.avain.routes.jobs.JobCommand.JOBS);
+    }
+
     private static String encode(String text) {
         return java.net.URLEncoder.encode(text, java.nio.charset.StandardCharsets.UTF_8);
     }

@@ -15,6 +15,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * Only the JSON summary goes to stdout; logs and progress go to stderr.
  */
 public final class JobCommand {
+    /** Checked before anything starts, so a mistyped name fails in a moment, not after start-up. */
+    public static final List<String> JOBS = List.of("catalogue-sync", "retention");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private JobCommand() {
@@ -30,6 +32,10 @@ public final class JobCommand {
             return print(JobSummary.failed(args.length > 0 ? args[0] : "", e.getMessage(), 0));
         }
         String name = arguments.name();
+        if (!JOBS.contains(name)) {
+            System.err.println("job: unknown job '" + name + "'; known: " + String.join(", ", JOBS));
+            return print(JobSummary.failed(name, "unknown job; known: " + String.join(", ", JOBS), 0));
+        }
         Map<String, String> options = arguments.options();
         List<String> springArgs = arguments.springArgs();
         System.setProperty("CONSOLE_TARGET", "System.err");
