@@ -15,7 +15,7 @@ create table message (
     body_nonce      bytea                    not null,
     key_id          text                     not null,
     content_hash    text                     not null,
-    constraint message_pkey primary key (id),
+    constraint message_pk primary key (id),
     constraint message_status_known check (status in ('RECEIVED', 'PROCESSED', 'DUPLICATE', 'ERROR')),
     constraint message_attempts_not_negative check (attempts >= 0),
     constraint message_content_hash_is_sha256_hex check (length(content_hash) = 64)
@@ -31,8 +31,8 @@ create table message_key (
     message_id uuid not null,
     key_name   text not null,
     key_value  text not null,
-    constraint message_key_pkey primary key (message_id, key_name),
-    constraint message_key_message_fkey foreign key (message_id) references message (id) on delete cascade
+    constraint message_key_pk primary key (message_id, key_name),
+    constraint message_key_message_fk foreign key (message_id) references message (id) on delete cascade
 );
 
 create index message_key_key_value_idx on message_key (key_value);

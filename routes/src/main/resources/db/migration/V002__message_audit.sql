@@ -6,7 +6,7 @@ create table message_audit (
     actor      text                     not null,
     at         timestamp with time zone not null,
     detail     text,
-    constraint message_audit_pkey primary key (id),
+    constraint message_audit_pk primary key (id),
     constraint message_audit_action_known check (action in ('READ', 'REPLAY'))
 );
 
