@@ -1,13 +1,16 @@
 package fi.avain.connectors.comparison;
 
+import fi.avain.connectors.ptv.PtvCatalogue;
 import fi.avain.connectors.simulator.SimulatorExchange;
 import fi.avain.connectors.simulator.SimulatorServer;
+import fi.avain.connectors.simulator.StandaloneSimulator;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -40,6 +43,19 @@ public final class ComparisonSimulator extends SimulatorServer {
 
     public ComparisonCatalogue catalogue() {
         return catalogue;
+    }
+
+    /**
+     * Runs a simulator in its own JVM: {@code --services=N --seed=S --port=P}, its providers generated
+     * from the same PTV catalogue as {@code PtvSimulator}'s with the same services and seed.
+     */
+    public static void main(String[] args) throws InterruptedException {
+        int services = Integer.parseInt(StandaloneSimulator.option(args, "services", "1000"));
+        long seed = Long.parseLong(StandaloneSimulator.option(args, "seed", "1"));
+        int port = Integer.parseInt(StandaloneSimulator.option(args, "port", "0"));
+        PtvCatalogue ptv = PtvCatalogue.generate(services, seed, Instant.now());
+        ComparisonSimulator simulator = start(ComparisonCatalogue.generate(ptv, seed), port);
+        StandaloneSimulator.serveUntilStopped(simulator, simulator.baseUrl());
     }
 
     @Override

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fi.avain.connectors.simulator.SimulatorExchange;
 import fi.avain.connectors.simulator.SimulatorServer;
+import fi.avain.connectors.simulator.StandaloneSimulator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
@@ -44,6 +45,12 @@ public final class MarketplaceSimulator extends SimulatorServer {
     /** {@code http://127.0.0.1:<port>}. */
     public String baseUrl() {
         return origin();
+    }
+
+    /** Runs a simulator in its own JVM: {@code --port=P}. */
+    public static void main(String[] args) throws InterruptedException {
+        MarketplaceSimulator simulator = start(Integer.parseInt(StandaloneSimulator.option(args, "port", "0")));
+        StandaloneSimulator.serveUntilStopped(simulator, simulator.baseUrl());
     }
 
     /** Bodies larger than this get 413. */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import fi.avain.connectors.simulator.SimulatorExchange;
 import fi.avain.connectors.simulator.SimulatorServer;
+import fi.avain.connectors.simulator.StandaloneSimulator;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Instant;
@@ -60,14 +61,11 @@ public final class PtvSimulator extends SimulatorServer {
 
     /** Runs a simulator in its own JVM: {@code --services=N --port=P --seed=S}. */
     public static void main(String[] args) throws InterruptedException {
-        int services = Integer.parseInt(option(args, "services", "1000"));
-        int port = Integer.parseInt(option(args, "port", "0"));
-        long seed = Long.parseLong(option(args, "seed", "1"));
+        int services = Integer.parseInt(StandaloneSimulator.option(args, "services", "1000"));
+        int port = Integer.parseInt(StandaloneSimulator.option(args, "port", "0"));
+        long seed = Long.parseLong(StandaloneSimulator.option(args, "seed", "1"));
         PtvSimulator simulator = start(PtvCatalogue.generate(services, seed, Instant.now()), port);
-        Runtime.getRuntime().addShutdownHook(new Thread(simulator::close));
-        System.out.println(simulator.baseUrl());
-        System.out.flush();
-        Thread.currentThread().join();
+        StandaloneSimulator.serveUntilStopped(simulator, simulator.baseUrl());
     }
 
     @Override
@@ -173,11 +171,5 @@ public final class PtvSimulator extends SimulatorServer {
         } catch (NumberFormatException e) {
             return Optional.empty();
         }
-    }
-
-    private static String option(String[] args, String name, String fallback) {
-        String prefix = "--" + name + "=";
-        return Arrays.stream(args).filter(arg -> arg.startsWith(prefix)).map(arg -> arg.substring(prefix.length()))
-                .findFirst().orElse(fallback);
     }
 }
