@@ -26,6 +26,15 @@ public abstract class SimulatorServer implements AutoCloseable {
     private static final Duration MAX_TIMEOUT_DELAY = Duration.ofMinutes(1);
     private static final long MAX_OVERSIZE_BYTES = 1L << 30;
 
+    static {
+        // The JDK's server leaves Nagle's algorithm on: every answer on loopback then waits ~40 ms
+        // for a delayed ACK, and the simulator, not the product, sets the pace. Read once, when the
+        // first server starts, so it is set before that.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
     private final HttpServer server;
     private final ExecutorService workers;
     private final FaultRules faults = new FaultRules();

@@ -69,6 +69,7 @@ class CatalogueSync {
         SyncCounts counts = new SyncCounts();
         String source = "ptv@" + ptvSettings.baseUrl();
         ExecutorService pool = Executors.newFixedThreadPool(settings.parallelism());
+        ExecutorService chunkPool = Executors.newFixedThreadPool(settings.chunkParallelism());
         try {
             progress.update("comparison", 0, -1);
             ComparisonIndex index = comparison.read(counts, settings.maxPages());
@@ -76,7 +77,7 @@ class CatalogueSync {
             boolean allRead = index.complete();
             for (String kind : KINDS) {
                 Optional<Instant> since = full ? Optional.empty() : watermarks.get(source, kind);
-                KindRun run = syncKind(kind, since, index, pool, counts, progress);
+                KindRun run = syncKind(kind, since, index, pool, chunkPool, counts, progress);
                 seen.addAll(run.seen);
                 allRead &= run.allRead;
                 Optional<Instant> next = run.nextWatermark(since);
@@ -94,17 +95,34 @@ class CatalogueSync {
             return counts;
         } finally {
             pool.shutdownNow();
+            chunkPool.shutdownNow();
         }
     }
 
+    /** What one kind's run has read; chunks report to it from several threads. */
     private static final class KindRun {
-        final Set<UUID> seen = new HashSet<>();
-        boolean allRead = true;
+        final Set<UUID> seen = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        volatile boolean allRead = true;
         Instant maxModified;
         Instant minFailed;
 
+        synchronized void read(PtvItems.Batch batch, List<SyncApplier.Result> results) {
+            seen.addAll(batch.seen());
+            maxModified = max(maxModified, batch.maxModified());
+            minFailed = min(minFailed, batch.minFailedModified());
+            for (SyncApplier.Result result : results) {
+                if (result.outcome() == SyncApplier.Outcome.FAILED && !result.unit().upserts().isEmpty()) {
+                    minFailed = min(minFailed, result.unit().upserts().get(0).modified());
+                }
+            }
+        }
+
+        void failedRead() {
+            allRead = false;
+        }
+
         /** Up to the newest item read, but not past an item that failed: it must be read again. */
-        Optional<Instant> nextWatermark(Optional<Instant> previous) {
+        synchronized Optional<Instant> nextWatermark(Optional<Instant> previous) {
             Instant next = minFailed != null && (maxModified == null || minFailed.isBefore(maxModified)) ? minFailed : maxModified;
             if (next == null || previous.filter(p -> !next.isAfter(p)).isPresent()) {
                 return Optional.empty();
@@ -113,8 +131,22 @@ class CatalogueSync {
         }
     }
 
+    private void syncChunk(String kind, List<String> chunk, ComparisonIndex index, ExecutorService pool,
+            SyncCounts counts, KindRun run) {
+        try {
+            List<JsonNode> fetched = ptv.list(kind, chunk);
+            counts.fetched.addAndGet(fetched.size());
+            PtvItems.Batch batch = items.toUnits(kind, fetched, index);
+            counts.failed.addAndGet(batch.failed());
+            run.read(batch, applier.apply(batch.units(), pool, counts));
+        } catch (RuntimeException e) {
+            run.failedRead();
+            recordFetchFailure(kind, "list", chunk, e, counts);
+        }
+    }
+
     private KindRun syncKind(String kind, Optional<Instant> since, ComparisonIndex index, ExecutorService pool,
-            SyncCounts counts, JobProgress progress) {
+            ExecutorService chunkPool, SyncCounts counts, JobProgress progress) {
         KindRun run = new KindRun();
         Set<String> guids = new LinkedHashSet<>();
         try {
@@ -125,27 +157,17 @@ class CatalogueSync {
         }
         guids.addAll(linkedGuids(kind, index));
         List<String> all = List.copyOf(guids);
+        // Chunks overlap: while one waits on PTV, another on PostgreSQL and a third on the marketplace.
+        java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
+        List<java.util.concurrent.CompletableFuture<Void>> chunks = new ArrayList<>();
         for (int from = 0; from < all.size(); from += PtvSource.LIST_LIMIT) {
             List<String> chunk = all.subList(from, Math.min(all.size(), from + PtvSource.LIST_LIMIT));
-            progress.update(kind, from, all.size());
-            try {
-                List<JsonNode> fetched = ptv.list(kind, chunk);
-                counts.fetched.addAndGet(fetched.size());
-                PtvItems.Batch batch = items.toUnits(kind, fetched, index);
-                batch.seen().forEach(run.seen::add);
-                run.maxModified = max(run.maxModified, batch.maxModified());
-                run.minFailed = min(run.minFailed, batch.minFailedModified());
-                counts.failed.addAndGet(batch.failed());
-                for (SyncApplier.Result result : applier.apply(batch.units(), pool, counts)) {
-                    if (result.outcome() == SyncApplier.Outcome.FAILED && !result.unit().upserts().isEmpty()) {
-                        run.minFailed = min(run.minFailed, result.unit().upserts().get(0).modified());
-                    }
-                }
-            } catch (RuntimeException e) {
-                run.allRead = false;
-                recordFetchFailure(kind, "list", chunk, e, counts);
-            }
+            chunks.add(java.util.concurrent.CompletableFuture.runAsync(() -> {
+                syncChunk(kind, chunk, index, pool, counts, run);
+                progress.update(kind, done.addAndGet(chunk.size()), all.size());
+            }, chunkPool));
         }
+        chunks.forEach(java.util.concurrent.CompletableFuture::join);
         progress.update(kind, all.size(), all.size());
         removals(kind, since, pool, counts, run);
         return run;
