@@ -107,13 +107,15 @@ class CatalogueCopyQueries {
                 .list();
     }
 
+    /** Writes the items; {@code stored} tells which of them the copy already holds, to be replaced. */
     @Transactional
-    void save(List<CatalogueItem> items, Instant syncedAt) {
+    void save(List<CatalogueItem> items, java.util.function.Predicate<CatalogueItem> stored, Instant syncedAt) {
         if (items.isEmpty()) {
             return;
         }
         Map<HsdsType, List<UUID>> byType = new HashMap<>();
-        items.forEach(i -> byType.computeIfAbsent(i.type(), t -> new ArrayList<>()).add(i.id()));
+        items.stream().filter(stored)
+                .forEach(i -> byType.computeIfAbsent(i.type(), t -> new ArrayList<>()).add(i.id()));
         byType.forEach(this::deleteRows);
         batch.batchUpdate("""
                 insert into catalogue_item (hsds_type, id, source_system, source_id, parent_id, ref_id, business_id,

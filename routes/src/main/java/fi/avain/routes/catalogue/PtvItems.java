@@ -207,7 +207,7 @@ class PtvItems {
         String id = item.path("id").asText("");
         try {
             return new InboundMessage(CatalogueSync.FLOW, "ptv:" + kind + ":" + (id.isEmpty() ? "unknown" : id), null,
-                    Map.of("ptvId", id, "kind", kind), "application/json", json.writeValueAsBytes(item));
+                    Map.of("ptvId", id), "application/json", json.writeValueAsBytes(item));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

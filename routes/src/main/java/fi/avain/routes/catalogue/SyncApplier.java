@@ -55,7 +55,7 @@ class SyncApplier {
             futures.add(CompletableFuture.supplyAsync(() -> latency.record(() -> send(unit, known)), pool));
         }
         List<Result> results = futures.stream().map(CompletableFuture::join).toList();
-        record(results, counts);
+        record(results, known, counts);
         return results;
     }
 
@@ -105,7 +105,7 @@ class SyncApplier {
         return hashes;
     }
 
-    private void record(List<Result> results, SyncCounts counts) {
+    private void record(List<Result> results, Map<HsdsType, Map<UUID, String>> known, SyncCounts counts) {
         List<CatalogueItem> saves = new ArrayList<>();
         Map<HsdsType, List<UUID>> deletes = new HashMap<>();
         Map<UUID, List<Result>> byMessage = new LinkedHashMap<>();
@@ -125,7 +125,7 @@ class SyncApplier {
                 byMessage.computeIfAbsent(result.unit().messageId(), id -> new ArrayList<>()).add(result);
             }
         }
-        copy.save(saves, clock.instant());
+        copy.save(saves, id -> known.get(id.type()).containsKey(id.id()), clock.instant());
         deletes.forEach(copy::delete);
         recordMessages(byMessage);
     }
