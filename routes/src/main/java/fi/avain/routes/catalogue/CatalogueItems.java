@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
 /** Turns canonical records into the HSDS objects Avain sends and keeps, with hashes and facets. */
@@ -103,9 +102,5 @@ class CatalogueItems {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    static Set<UUID> ids(List<CatalogueItem> items) {
-        return items.stream().map(CatalogueItem::id).collect(Collectors.toSet());
     }
 }

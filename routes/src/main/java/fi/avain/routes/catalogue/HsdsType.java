@@ -20,8 +20,4 @@ public enum HsdsType {
     public String column() {
         return name().toLowerCase(java.util.Locale.ROOT);
     }
-
-    public static HsdsType ofColumn(String value) {
-        return valueOf(value.toUpperCase(java.util.Locale.ROOT));
-    }
 }
