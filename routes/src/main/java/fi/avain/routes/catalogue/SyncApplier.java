@@ -14,6 +14,8 @@ import java.util.concurrent.Executor;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.apache.camel.ProducerTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,9 +36,12 @@ class SyncApplier {
     private final ProducerTemplate camel;
     private final Clock clock;
     private final Timer latency;
+    private final TransactionTemplate transaction;
 
     SyncApplier(CatalogueCopyQueries copy, MessageStore messages, ProducerTemplate camel,
-            org.springframework.beans.factory.ObjectProvider<Clock> clock, MeterRegistry meters) {
+            org.springframework.beans.factory.ObjectProvider<Clock> clock, MeterRegistry meters,
+            PlatformTransactionManager transactions) {
+        this.transaction = new TransactionTemplate(transactions);
         this.copy = copy;
         this.messages = messages;
         this.camel = camel;
@@ -55,7 +60,8 @@ class SyncApplier {
             futures.add(CompletableFuture.supplyAsync(() -> latency.record(() -> send(unit, known)), pool));
         }
         List<Result> results = futures.stream().map(CompletableFuture::join).toList();
-        record(results, known, counts);
+        // The copy and the messages' outcomes of a batch commit together: one commit, not several.
+        transaction.executeWithoutResult(status -> record(results, known, counts));
         return results;
     }
 
