@@ -203,4 +203,22 @@ class CatalogueSyncIT extends AvainIntegrationTest {
         assertThat(count(summary, "deleted")).isEqualTo(1);
         assertThat(MARKETPLACE.get("services", gone)).isEmpty();
     }
+
+    @Test
+    void aFullSyncKeepsAnItemThatPtvStillListsButNowFailsToMap() {
+        PtvCatalogue ptv = catalogue(20);
+        sync();
+        String organization = ptv.ids(PtvKind.Organization).stream()
+                .filter(id -> MARKETPLACE.get("organizations", id).isPresent()).findFirst().orElseThrow();
+        ObjectNode broken = (ObjectNode) ptv.item(PtvKind.Organization, organization).orElseThrow();
+        broken.put("businessCode", "1234567-8");
+        broken.put("modified", "2026-11-01T10:00:00");
+        ptv.put(PtvKind.Organization, broken);
+
+        JobSummary summary = fullSync();
+
+        assertThat(count(summary, "failed")).isEqualTo(1);
+        assertThat(count(summary, "deleted")).isZero();
+        assertThat(MARKETPLACE.get("organizations", organization)).isPresent();
+    }
 }

@@ -43,9 +43,12 @@ public final class PtvTime {
         return MODIFIED.format(instant.truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC));
     }
 
-    /** Parses an item's {@code modified}; PTV leaves the zone out, the value is UTC. */
+    /** Parses an item's {@code modified}; PTV leaves the zone out, the value is UTC. A zone, if given, is kept. */
     public static Optional<Instant> parseModified(String text) {
         try {
+            if (text.endsWith("Z") || text.matches(".*[+-]\\d\\d:\\d\\d$")) {
+                return Optional.of(java.time.OffsetDateTime.parse(text).toInstant());
+            }
             return Optional.of(LocalDateTime.parse(text).toInstant(ZoneOffset.UTC));
         } catch (RuntimeException e) {
             return Optional.empty();

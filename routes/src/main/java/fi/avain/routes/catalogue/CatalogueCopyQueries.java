@@ -172,12 +172,7 @@ class CatalogueCopyQueries {
                 .addValue("synced", Timestamp.from(syncedAt));
     }
 
-    static <T> List<List<T>> chunks(Collection<T> values) {
-        List<T> all = List.copyOf(values);
-        List<List<T>> chunks = new ArrayList<>();
-        for (int i = 0; i < all.size(); i += IN_CHUNK) {
-            chunks.add(all.subList(i, Math.min(all.size(), i + IN_CHUNK)));
-        }
-        return chunks;
+    private static <T> List<List<T>> chunks(Collection<T> values) {
+        return Chunks.of(values, IN_CHUNK);
     }
 }

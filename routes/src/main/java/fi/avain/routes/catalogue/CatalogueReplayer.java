@@ -79,8 +79,8 @@ class CatalogueReplayer implements MessageReplayer {
         }
         SyncCounts counts = new SyncCounts();
         List<SyncUnit> units = new ArrayList<>();
-        for (int from = 0; from < guids.size(); from += PtvSource.LIST_LIMIT) {
-            List<JsonNode> fetched = ptv.list(kind, guids.subList(from, Math.min(guids.size(), from + PtvSource.LIST_LIMIT)));
+        for (List<String> chunk : Chunks.of(guids, PtvSource.LIST_LIMIT)) {
+            List<JsonNode> fetched = ptv.list(kind, chunk);
             PtvItems.Batch batch = items.toUnits(kind, fetched, new ComparisonIndex());
             counts.failed.addAndGet(batch.failed());
             units.addAll(batch.units());

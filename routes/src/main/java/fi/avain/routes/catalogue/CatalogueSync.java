@@ -160,8 +160,7 @@ class CatalogueSync {
         // Chunks overlap: while one waits on PTV, another on PostgreSQL and a third on the marketplace.
         java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
         List<java.util.concurrent.CompletableFuture<Void>> chunks = new ArrayList<>();
-        for (int from = 0; from < all.size(); from += PtvSource.LIST_LIMIT) {
-            List<String> chunk = all.subList(from, Math.min(all.size(), from + PtvSource.LIST_LIMIT));
+        for (List<String> chunk : Chunks.of(all, PtvSource.LIST_LIMIT)) {
             chunks.add(java.util.concurrent.CompletableFuture.runAsync(() -> {
                 syncChunk(kind, chunk, index, pool, counts, run);
                 progress.update(kind, done.addAndGet(chunk.size()), all.size());
@@ -185,8 +184,7 @@ class CatalogueSync {
                 continue;
             }
             List<String> known = items.knownOf(kind, guids);
-            for (int from = 0; from < known.size(); from += PtvSource.LIST_LIMIT) {
-                List<String> chunk = known.subList(from, Math.min(known.size(), from + PtvSource.LIST_LIMIT));
+            for (List<String> chunk : Chunks.of(known, PtvSource.LIST_LIMIT)) {
                 try {
                     List<JsonNode> fetched = ptv.list(kind, chunk);
                     applier.apply(items.removalUnits(kind, chunk, fetched), pool, counts);

@@ -2,6 +2,7 @@ package fi.avain.routes.catalogue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fi.avain.connectors.comparison.ComparisonHeaders;
 import fi.avain.connectors.comparison.ComparisonSettings;
 import fi.avain.mappings.MappingException;
 import fi.avain.mappings.comparison.ComparisonMapper;
@@ -54,7 +55,7 @@ class ComparisonSource {
 
     private void readPages(ComparisonIndex index, SyncCounts counts, int maxPages) {
         for (int page = 1; page <= maxPages; page++) {
-            JsonNode body = camel.requestBodyAndHeader("direct:comparison-page", null, "ComparisonPage", page, JsonNode.class);
+            JsonNode body = camel.requestBodyAndHeader("direct:comparison-page", null, ComparisonHeaders.PAGE, page, JsonNode.class);
             for (JsonNode provider : body.path("items")) {
                 accept(index, counts, provider);
             }

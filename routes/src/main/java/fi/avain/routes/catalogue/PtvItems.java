@@ -11,13 +11,11 @@ import fi.avain.mappings.model.InvalidValueException;
 import fi.avain.mappings.model.Provider;
 import fi.avain.mappings.model.ServiceChannel;
 import fi.avain.mappings.model.ServiceOffering;
+import fi.avain.connectors.ptv.PtvTime;
 import fi.avain.mappings.ptv.PtvMapper;
 import fi.avain.routes.messages.InboundMessage;
 import fi.avain.routes.messages.MessageStore;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -69,6 +67,8 @@ class PtvItems {
             } catch (MappingException | InvalidValueException e) {
                 failed++;
                 minFailed = earlier(minFailed, modified);
+                // Still listed by PTV: a full run must not delete what it already holds of it.
+                uuid(item.path("id").asText("")).ifPresent(seen::add);
                 messages.failed(messageId, "PTV " + kind + ": " + e.getMessage());
             }
         }
@@ -224,14 +224,7 @@ class PtvItems {
 
     /** PTV's modified time, read leniently: an unreadable one must not stop the watermark logic. */
     static Instant modified(JsonNode item) {
-        String text = item.path("modified").asText("");
-        try {
-            return text.endsWith("Z") || text.matches(".*[+-]\\d\\d:\\d\\d$")
-                    ? java.time.OffsetDateTime.parse(text).toInstant()
-                    : LocalDateTime.parse(text).toInstant(ZoneOffset.UTC);
-        } catch (DateTimeParseException e) {
-            return null;
-        }
+        return PtvTime.parseModified(item.path("modified").asText("")).orElse(null);
     }
 
     private static Optional<UUID> uuid(String text) {

@@ -2,14 +2,13 @@ package fi.avain.routes.catalogue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import fi.avain.connectors.ptv.PtvHeaders;
+import fi.avain.connectors.ptv.PtvTime;
 import org.apache.camel.ProducerTemplate;
 import org.springframework.stereotype.Component;
 
@@ -20,8 +19,6 @@ import org.springframework.stereotype.Component;
 @Component
 class PtvSource {
     static final int LIST_LIMIT = 100;
-    /** PTV accepts exactly this form for {@code date=}, in UTC. */
-    static final DateTimeFormatter PTV_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss").withZone(ZoneOffset.UTC);
 
     private final ProducerTemplate camel;
 
@@ -34,13 +31,13 @@ class PtvSource {
         List<String> guids = new ArrayList<>();
         for (int page = 1; page <= maxPages; page++) {
             Map<String, Object> headers = new HashMap<>();
-            headers.put("PtvKind", kind);
-            headers.put("PtvPage", page);
+            headers.put(PtvHeaders.KIND, kind);
+            headers.put(PtvHeaders.PAGE, page);
             if (status != null) {
-                headers.put("PtvStatus", status);
+                headers.put(PtvHeaders.STATUS, status);
             }
             // One second of overlap: whether PTV reads date= as "after" or "from", the boundary item comes back.
-            since.ifPresent(s -> headers.put("PtvDate", PTV_DATE.format(s.truncatedTo(ChronoUnit.SECONDS).minusSeconds(1))));
+            since.ifPresent(s -> headers.put(PtvHeaders.DATE, PtvTime.watermark(s.minusSeconds(1))));
             JsonNode body = camel.requestBodyAndHeaders("direct:ptv-guid-page", null, headers, JsonNode.class);
             int before = guids.size();
             collect(body, guids);
@@ -57,7 +54,7 @@ class PtvSource {
         if (guids.size() > LIST_LIMIT) {
             throw new IllegalArgumentException("at most " + LIST_LIMIT + " GUIDs per list call");
         }
-        JsonNode body = camel.requestBodyAndHeader("direct:ptv-list", guids, "PtvKind", kind, JsonNode.class);
+        JsonNode body = camel.requestBodyAndHeader("direct:ptv-list", guids, PtvHeaders.KIND, kind, JsonNode.class);
         List<JsonNode> items = new ArrayList<>();
         JsonNode array = body != null && body.isObject() ? body.path("itemList") : body;
         if (array != null && array.isArray()) {

@@ -13,6 +13,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import fi.avain.connectors.marketplace.MarketplaceHeaders;
 import org.apache.camel.ProducerTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -74,14 +75,14 @@ class SyncApplier {
                 String hash = known.get(item.type()).get(item.id());
                 if (!item.contentHash().equals(hash)) {
                     camel.requestBodyAndHeaders("direct:marketplace-put", item.body(),
-                            Map.of("HsdsType", item.type().path(), "HsdsId", item.id().toString()));
+                            Map.of(MarketplaceHeaders.TYPE, item.type().path(), MarketplaceHeaders.ID, item.id().toString()));
                     changed = true;
                 }
             }
             for (SyncUnit.Removal removal : unit.removals()) {
                 if (known.get(removal.type()).containsKey(removal.id())) {
                     camel.requestBodyAndHeaders("direct:marketplace-delete", null,
-                            Map.of("HsdsType", removal.type().path(), "HsdsId", removal.id().toString()));
+                            Map.of(MarketplaceHeaders.TYPE, removal.type().path(), MarketplaceHeaders.ID, removal.id().toString()));
                     changed = true;
                 }
             }
@@ -124,7 +125,9 @@ class SyncApplier {
                 case FAILED -> counts.failed.incrementAndGet();
             }
             if (result.outcome() != Outcome.FAILED && result.outcome() != Outcome.UNCHANGED) {
-                saves.addAll(result.unit().upserts());
+                result.unit().upserts().stream()
+                        .filter(item -> !item.contentHash().equals(known.get(item.type()).get(item.id())))
+                        .forEach(saves::add);
                 result.unit().removals().forEach(r -> deletes.computeIfAbsent(r.type(), t -> new ArrayList<>()).add(r.id()));
             }
             if (result.unit().messageId() != null) {
