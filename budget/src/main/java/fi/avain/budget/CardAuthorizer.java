@@ -1,0 +1,260 @@
+package fi.avain.budget;
+
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Decides card authorizations against the ledger, in the caller's transaction: finds the card and
+ * its budget, the line that allows the merchant category, checks the line's period and limits and
+ * what is available, and holds the amount. Each answer is recorded by the processor's authorization
+ * id and requested total, so a repeat gets the identical answer and no second hold.
+ */
+public final class CardAuthorizer {
+    public static final ZoneId BUDGET_ZONE = ZoneId.of("Europe/Helsinki");
+
+    private final JdbcClient db;
+    private final Ledger ledger;
+    private final Function<String, Duration> holdTtl;
+
+    /** @param holdTtl how long a hold lives, by merchant category code */
+    public CardAuthorizer(JdbcClient db, Ledger ledger, Function<String, Duration> holdTtl) {
+        this.db = db;
+        this.ledger = ledger;
+        this.holdTtl = holdTtl;
+    }
+
+    /**
+     * Decides and records; {@code render} writes the verdict as the processor expects it, and that text
+     * is what a repeat of the request gets back.
+     */
+    public Decision decide(AuthorizationAttempt attempt, UUID sourceMessageId, Function<Verdict, String> render) {
+        Optional<Decision> earlier = answered(attempt);
+        if (earlier.isPresent()) {
+            return earlier.get();
+        }
+        Timestamp now = Timestamp.from(ledger.now());
+        // Claiming the (id, total) first serialises identical requests: a concurrent twin waits here for
+        // this transaction and then finds its answer.
+        int claimed = db.sql("""
+                        insert into card_authorization (processor, authorization_id, requested_cents, approved,
+                                                        approved_cents, response, source_message_id, created_at)
+                        values (?, ?, ?, false, 0, '', ?, ?) on conflict do nothing""")
+                .params(attempt.processor(), attempt.authorizationId(), attempt.amountCents(), sourceMessageId, now)
+                .update();
+        if (claimed == 0) {
+            return answered(attempt).orElseThrow(() -> new IllegalStateException("authorization claimed but not found"));
+        }
+        Outcome outcome = evaluate(attempt, sourceMessageId);
+        String response = render.apply(outcome.verdict());
+        db.sql("""
+                        update card_authorization set card_id = ?, hold_id = ?, approved = ?, approved_cents = ?,
+                               reason = ?, response = ?
+                        where processor = ? and authorization_id = ? and requested_cents = ?""")
+                .params(outcome.cardId(), outcome.holdId(), outcome.verdict().approved(),
+                        outcome.verdict().approvedCents(),
+                        outcome.verdict().reason() == null ? null : outcome.verdict().reason().code(), response,
+                        attempt.processor(), attempt.authorizationId(), attempt.amountCents())
+                .update();
+        return new Decision(outcome.verdict(), outcome.cardId(), outcome.budgetId(), outcome.holdId(),
+                outcome.tenant(), false, response);
+    }
+
+    /**
+     * Records a decline given because the ledger could not decide in time, unless a decision for the
+     * same request got recorded after all; answers the decision that stands.
+     */
+    public Decision recordTimeout(AuthorizationAttempt attempt, UUID sourceMessageId, String response) {
+        db.sql("""
+                        insert into card_authorization (processor, authorization_id, requested_cents, approved,
+                                                        approved_cents, reason, response, source_message_id, created_at)
+                        values (?, ?, ?, false, 0, ?, ?, ?, ?) on conflict do nothing""")
+                .params(attempt.processor(), attempt.authorizationId(), attempt.amountCents(),
+                        DeclineReason.TIMEOUT.code(), response, sourceMessageId, Timestamp.from(ledger.now()))
+                .update();
+        return answered(attempt).orElseThrow();
+    }
+
+    /** The answer already given to the same request, if any. */
+    public Optional<Decision> answered(AuthorizationAttempt attempt) {
+        return db.sql("""
+                        select a.approved, a.approved_cents, a.reason, a.card_id, a.hold_id, a.response, h.budget_id
+                        from card_authorization a left join ledger_hold h on h.id = a.hold_id
+                        where a.processor = ? and a.authorization_id = ? and a.requested_cents = ? and a.response <> ''""")
+                .params(attempt.processor(), attempt.authorizationId(), attempt.amountCents())
+                .query((rs, n) -> {
+                    String reason = rs.getString(3);
+                    Verdict verdict = new Verdict(attempt.authorizationId(), rs.getBoolean(1), rs.getLong(2),
+                            reason == null ? null : DeclineReason.valueOf(reason.toUpperCase(java.util.Locale.ROOT)));
+                    return new Decision(verdict, rs.getObject(4, UUID.class), rs.getObject(7, UUID.class),
+                            rs.getObject(5, UUID.class), null, true, rs.getString(6));
+                })
+                .optional();
+    }
+
+    private record Outcome(Verdict verdict, UUID cardId, UUID budgetId, UUID holdId, String tenant) {
+    }
+
+    private record CardRow(UUID cardId, CardStatus status, UUID budgetId, String tenant, LocalDate periodStart,
+                           LocalDate periodEnd) {
+    }
+
+    private record HoldRow(UUID id, UUID lineId, long authorizedCents, String status) {
+    }
+
+    private Outcome evaluate(AuthorizationAttempt attempt, UUID sourceMessageId) {
+        String id = attempt.authorizationId();
+        Optional<CardRow> found = db.sql("""
+                        select c.id, c.status, c.budget_id, b.tenant, b.period_start, b.period_end
+                        from card c join budget b on b.id = c.budget_id where c.processor_card_id = ?""")
+                .param(attempt.cardId())
+                .query((rs, n) -> new CardRow(rs.getObject(1, UUID.class), CardStatus.valueOf(rs.getString(2)),
+                        rs.getObject(3, UUID.class), rs.getString(4), rs.getDate(5).toLocalDate(),
+                        rs.getDate(6).toLocalDate()))
+                .optional();
+        if (found.isEmpty()) {
+            return new Outcome(Verdict.declined(id, DeclineReason.UNKNOWN_CARD), null, null, null, null);
+        }
+        CardRow card = found.get();
+        if (card.status() != CardStatus.ACTIVE) {
+            return declined(id, card, DeclineReason.CARD_INACTIVE);
+        }
+        LocalDate today = attempt.at().atZone(BUDGET_ZONE).toLocalDate();
+        if (today.isBefore(card.periodStart()) || today.isAfter(card.periodEnd())) {
+            return declined(id, card, DeclineReason.OUTSIDE_BUDGET_PERIOD);
+        }
+
+        Optional<HoldRow> previous = db.sql("""
+                        select id, line_id, authorized_cents, status from ledger_hold where channel = 'card'
+                        and reference = ? for update""")
+                .param(attempt.holdReference())
+                .query((rs, n) -> new HoldRow(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getLong(3),
+                        rs.getString(4)))
+                .optional();
+        if (previous.isPresent()) {
+            return increment(attempt, card, previous.get(), sourceMessageId);
+        }
+
+        List<LineState> lines = db.sql("select " + LineState.COLUMNS + " from budget_line l where l.budget_id = ?")
+                .param(card.budgetId()).query(LineState::read).list();
+        List<LineState> allowing = lines.stream()
+                .filter(l -> l.allowsMerchantCategory(attempt.merchantCategoryCode()))
+                .sorted(Comparator.comparing(LineState::id))
+                .toList();
+        if (allowing.isEmpty()) {
+            return declined(id, card, DeclineReason.MERCHANT_CATEGORY_NOT_ALLOWED);
+        }
+        List<LineState> current = allowing.stream().filter(l -> l.period().contains(today)).toList();
+        if (current.isEmpty()) {
+            return declined(id, card, DeclineReason.OUTSIDE_BUDGET_PERIOD);
+        }
+        DeclineReason first = null;
+        // Locked in id order, the order every transaction uses, so two never wait on each other in a circle.
+        for (LineState candidate : current) {
+            LineState line = lock(candidate.id());
+            Optional<DeclineReason> refusal = limits(line, attempt.amountCents(), 0, today);
+            long amount = attempt.amountCents();
+            if (refusal.isEmpty() && line.availableCents() < amount) {
+                if (attempt.amountControllable() && line.availableCents() > 0) {
+                    amount = line.availableCents();
+                } else {
+                    refusal = Optional.of(DeclineReason.INSUFFICIENT_FUNDS);
+                }
+            }
+            if (refusal.isPresent()) {
+                first = first == null ? refusal.get() : first;
+                continue;
+            }
+            UUID holdId = hold(attempt, card, line, amount, sourceMessageId);
+            return new Outcome(new Verdict(id, true, amount, null), card.cardId(), card.budgetId(), holdId,
+                    card.tenant());
+        }
+        return declined(id, card, first);
+    }
+
+    /** The same authorization again with a larger total: hold the difference on the same line. */
+    private Outcome increment(AuthorizationAttempt attempt, CardRow card, HoldRow hold, UUID sourceMessageId) {
+        String id = attempt.authorizationId();
+        if (!"ACTIVE".equals(hold.status())) {
+            return declined(id, card, DeclineReason.INSUFFICIENT_FUNDS);
+        }
+        if (attempt.amountCents() <= hold.authorizedCents()) {
+            throw new LedgerException("an incremental authorization must ask for more than the "
+                    + Cents.format(hold.authorizedCents()) + " EUR already authorized");
+        }
+        LocalDate today = attempt.at().atZone(BUDGET_ZONE).toLocalDate();
+        LineState line = lock(hold.lineId());
+        long increment = attempt.amountCents() - hold.authorizedCents();
+        Optional<DeclineReason> refusal = limits(line, attempt.amountCents(), increment, today);
+        if (refusal.isEmpty() && line.availableCents() < increment) {
+            refusal = Optional.of(DeclineReason.INSUFFICIENT_FUNDS);
+        }
+        if (refusal.isPresent()) {
+            return declined(id, card, refusal.get());
+        }
+        ledger.book(card.budgetId(), MovementKind.HOLD, "card-hold:" + attempt.holdReference() + ":"
+                        + attempt.amountCents(), sourceMessageId, "card", attempt.holdReference(),
+                List.of(new Ledger.Leg(line.id(), Accounts.held(line.id()), Accounts.available(line.id()), increment)));
+        db.sql("""
+                        update ledger_hold set authorized_cents = authorized_cents + ?, remaining_cents = remaining_cents + ?,
+                               updated_at = ? where id = ?""")
+                .params(increment, increment, Timestamp.from(ledger.now()), hold.id()).update();
+        return new Outcome(new Verdict(id, true, attempt.amountCents(), null), card.cardId(), card.budgetId(),
+                hold.id(), card.tenant());
+    }
+
+    /**
+     * The line's per-transaction limit against the authorization's total and its per-day limit against
+     * today's card holds plus what this request adds ({@code added}, or the total when 0).
+     */
+    private Optional<DeclineReason> limits(LineState line, long total, long added, LocalDate today) {
+        if (line.perTransactionLimitCents() != null && total > line.perTransactionLimitCents()) {
+            return Optional.of(DeclineReason.LIMIT_EXCEEDED);
+        }
+        if (line.perDayLimitCents() != null) {
+            long todays = db.sql("""
+                            select coalesce(sum(authorized_cents), 0) from ledger_hold
+                            where line_id = ? and channel = 'card' and created_at >= ?""")
+                    .params(line.id(), Timestamp.from(today.atStartOfDay(BUDGET_ZONE).toInstant()))
+                    .query(Long.class).single();
+            if (todays + (added == 0 ? total : added) > line.perDayLimitCents()) {
+                return Optional.of(DeclineReason.LIMIT_EXCEEDED);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private UUID hold(AuthorizationAttempt attempt, CardRow card, LineState line, long amount, UUID sourceMessageId) {
+        UUID holdId = UUID.randomUUID();
+        Timestamp now = Timestamp.from(ledger.now());
+        Duration ttl = holdTtl.apply(attempt.merchantCategoryCode());
+        db.sql("""
+                        insert into ledger_hold (id, budget_id, line_id, channel, reference, authorized_cents,
+                                                 remaining_cents, captured_cents, status, merchant_category, expires_at,
+                                                 created_at, updated_at)
+                        values (?, ?, ?, 'card', ?, ?, ?, 0, 'ACTIVE', ?, ?, ?, ?)""")
+                .params(holdId, card.budgetId(), line.id(), attempt.holdReference(), amount, amount,
+                        attempt.merchantCategoryCode(), Timestamp.from(ledger.now().plus(ttl)), now, now)
+                .update();
+        ledger.book(card.budgetId(), MovementKind.HOLD, "card-hold:" + attempt.holdReference() + ":"
+                        + attempt.amountCents(), sourceMessageId, "card", attempt.holdReference(),
+                List.of(new Ledger.Leg(line.id(), Accounts.held(line.id()), Accounts.available(line.id()), amount)));
+        return holdId;
+    }
+
+    private LineState lock(UUID lineId) {
+        return db.sql("select " + LineState.COLUMNS + " from budget_line l where l.id = ? for update")
+                .param(lineId).query(LineState::read).single();
+    }
+
+    private static Outcome declined(String authorizationId, CardRow card, DeclineReason reason) {
+        return new Outcome(Verdict.declined(authorizationId, reason), card.cardId(), card.budgetId(), null, card.tenant());
+    }
+}

@@ -1,0 +1,273 @@
+package fi.avain.budget;
+
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Applies clearing records to the ledger, each exactly once (keyed by the processor's record id), in
+ * the caller's transaction. A capture turns its hold into a spend and releases what it leaves; what
+ * exceeds the hold is taken from the line while the line has it, and the rest goes to the tenant's
+ * exceptions account with an exception for a person, so no line ever goes below zero.
+ */
+public final class Clearing {
+    private final JdbcClient db;
+    private final Ledger ledger;
+    private final ReconciliationExceptions exceptions;
+
+    public Clearing(JdbcClient db, Ledger ledger, ReconciliationExceptions exceptions) {
+        this.db = db;
+        this.ledger = ledger;
+        this.exceptions = exceptions;
+    }
+
+    public record Applied(ClearingOutcome outcome, long bookedCents, long exceptionCents, String detail) {
+    }
+
+    private record HoldRow(UUID id, UUID budgetId, UUID lineId, long remainingCents, long capturedCents, String status,
+                           String tenant) {
+    }
+
+    public Applied apply(ClearingItem item, UUID sourceMessageId) {
+        int claimed = db.sql("""
+                        insert into card_clearing (processor, record_id, record_type, authorization_id,
+                                                   processor_card_id, amount_cents, booked_cents, settlement_date,
+                                                   outcome, source_message_id, created_at)
+                        values (?, ?, ?, ?, ?, ?, 0, ?, 'PENDING', ?, ?) on conflict do nothing""")
+                .params(item.processor(), item.recordId(), item.type().name(), item.authorizationId(), item.cardId(),
+                        item.amountCents(), item.settlementDate() == null ? null : Date.valueOf(item.settlementDate()),
+                        sourceMessageId, Timestamp.from(ledger.now()))
+                .update();
+        if (claimed == 0) {
+            return new Applied(ClearingOutcome.DUPLICATE, 0, 0, "record " + item.recordId() + " was applied before");
+        }
+        Applied applied = switch (item.type()) {
+            case CAPTURE -> capture(item, sourceMessageId);
+            case REFUND -> refund(item, sourceMessageId);
+            case REVERSAL -> reversal(item, sourceMessageId);
+            case SETTLEMENT -> settlement(item);
+        };
+        db.sql("update card_clearing set outcome = ?, booked_cents = ? where processor = ? and record_id = ?")
+                .params(applied.outcome().name(), applied.bookedCents(), item.processor(), item.recordId()).update();
+        return applied;
+    }
+
+    private Applied capture(ClearingItem item, UUID messageId) {
+        Optional<HoldRow> found = item.authorizationId() == null ? Optional.empty() : hold(item);
+        if (found.isEmpty()) {
+            return forcePost(item, messageId);
+        }
+        HoldRow hold = found.get();
+        LineState line = lock(hold.lineId());
+        long amount = item.amountCents();
+        List<Ledger.Leg> legs = new ArrayList<>();
+        long fromHold = "ACTIVE".equals(hold.status()) ? Math.min(amount, hold.remainingCents()) : 0;
+        if (fromHold > 0) {
+            legs.add(new Ledger.Leg(line.id(), Accounts.spent(line.id()), Accounts.held(line.id()), fromHold));
+        }
+        long rest = "ACTIVE".equals(hold.status()) ? hold.remainingCents() - fromHold : 0;
+        if (rest > 0) {
+            legs.add(new Ledger.Leg(line.id(), Accounts.available(line.id()), Accounts.held(line.id()), rest));
+        }
+        long excess = amount - fromHold;
+        long fromLine = Math.min(excess, Math.max(0, line.availableCents() + rest));
+        if (fromLine > 0) {
+            legs.add(new Ledger.Leg(line.id(), Accounts.spent(line.id()), Accounts.available(line.id()), fromLine));
+        }
+        long unbooked = excess - fromLine;
+        if (unbooked > 0) {
+            legs.add(exceptionLeg(hold.tenant(), unbooked));
+        }
+        book(hold.budgetId(), MovementKind.CAPTURE, item, messageId, legs);
+        db.sql("""
+                        update ledger_hold set remaining_cents = 0, captured_cents = captured_cents + ?, status = ?,
+                               updated_at = ? where id = ?""")
+                .params(fromHold + fromLine, "EXPIRED".equals(hold.status()) ? "EXPIRED" : "CLOSED",
+                        Timestamp.from(ledger.now()), hold.id())
+                .update();
+        if (unbooked > 0) {
+            exceptions.open(hold.tenant(), "OVER_CAPTURE", item.recordId(), unbooked,
+                    "capture of " + Cents.format(amount) + " EUR on authorization " + item.authorizationId()
+                            + " exceeds what line " + line.code() + " could take by " + Cents.format(unbooked) + " EUR");
+            return new Applied(ClearingOutcome.OVER_CAPTURED, amount - unbooked, unbooked,
+                    Cents.format(unbooked) + " EUR to the exceptions account");
+        }
+        if (excess > 0) {
+            return new Applied(ClearingOutcome.OVER_CAPTURED, amount, 0,
+                    Cents.format(excess) + " EUR beyond the hold taken from line " + line.code());
+        }
+        return new Applied(rest > 0 || hold.capturedCents() > 0 ? ClearingOutcome.PARTIALLY_CAPTURED
+                : ClearingOutcome.CAPTURED, amount, 0, rest > 0 ? Cents.format(rest) + " EUR released" : "");
+    }
+
+    /** A capture with no authorization: booked when a line allowing the merchant category has it, else an exception. */
+    private Applied forcePost(ClearingItem item, UUID messageId) {
+        Optional<CardBudget> card = card(item.cardId());
+        if (card.isEmpty()) {
+            exceptions.open(null, "UNKNOWN_CARD", item.recordId(), item.amountCents(),
+                    "capture for a card the registry does not know");
+            return new Applied(ClearingOutcome.EXCEPTION, 0, item.amountCents(), "unknown card");
+        }
+        for (LineState candidate : allowing(card.get().budgetId(), item.merchantCategoryCode())) {
+            LineState line = lock(candidate.id());
+            if (line.availableCents() >= item.amountCents()) {
+                book(card.get().budgetId(), MovementKind.CAPTURE, item, messageId, List.of(new Ledger.Leg(line.id(),
+                        Accounts.spent(line.id()), Accounts.available(line.id()), item.amountCents())));
+                return new Applied(ClearingOutcome.FORCE_POSTED, item.amountCents(), 0, "booked on line " + line.code());
+            }
+        }
+        book(card.get().budgetId(), MovementKind.EXCEPTION, item, messageId,
+                List.of(exceptionLeg(card.get().tenant(), item.amountCents())));
+        exceptions.open(card.get().tenant(), "FORCE_POST", item.recordId(), item.amountCents(),
+                "capture without an authorization that no line allowing merchant category "
+                        + item.merchantCategoryCode() + " could take");
+        return new Applied(ClearingOutcome.EXCEPTION, 0, item.amountCents(), "no line could take it");
+    }
+
+    private Applied refund(ClearingItem item, UUID messageId) {
+        Optional<HoldRow> hold = item.authorizationId() == null ? Optional.empty() : hold(item);
+        UUID budgetId;
+        String tenant;
+        LineState line;
+        if (hold.isPresent()) {
+            budgetId = hold.get().budgetId();
+            tenant = hold.get().tenant();
+            line = lock(hold.get().lineId());
+        } else {
+            Optional<CardBudget> card = card(item.cardId());
+            List<LineState> lines = card.map(c -> allowing(c.budgetId(), item.merchantCategoryCode())).orElse(List.of());
+            if (lines.isEmpty()) {
+                exceptions.open(card.map(CardBudget::tenant).orElse(null), "REFUND_UNMATCHED", item.recordId(),
+                        item.amountCents(), "refund that matches no authorization and no line");
+                return new Applied(ClearingOutcome.EXCEPTION, 0, item.amountCents(), "no line to credit");
+            }
+            budgetId = card.get().budgetId();
+            tenant = card.get().tenant();
+            line = lock(lines.get(0).id());
+        }
+        long credit = Math.min(item.amountCents(), line.spentCents());
+        List<Ledger.Leg> legs = new ArrayList<>();
+        if (credit > 0) {
+            legs.add(new Ledger.Leg(line.id(), Accounts.available(line.id()), Accounts.spent(line.id()), credit));
+        }
+        long rest = item.amountCents() - credit;
+        if (rest > 0) {
+            legs.add(new Ledger.Leg(null, Accounts.unbudgeted(tenant), Accounts.exceptions(tenant), rest));
+            exceptions.open(tenant, "REFUND_EXCEEDS_SPENT", item.recordId(), rest,
+                    "refund exceeds what line " + line.code() + " has spent by " + Cents.format(rest) + " EUR");
+        }
+        book(budgetId, MovementKind.REFUND, item, messageId, legs);
+        return new Applied(rest > 0 ? ClearingOutcome.EXCEPTION : ClearingOutcome.REFUNDED, credit, rest,
+                "credited to line " + line.code());
+    }
+
+    /** Releases an uncaptured hold, or after capture credits the spend back to the line. */
+    private Applied reversal(ClearingItem item, UUID messageId) {
+        Optional<HoldRow> found = item.authorizationId() == null ? Optional.empty() : hold(item);
+        if (found.isEmpty()) {
+            exceptions.open(card(item.cardId()).map(CardBudget::tenant).orElse(null), "REVERSAL_UNMATCHED",
+                    item.recordId(), item.amountCents(), "reversal of an authorization Avain does not hold");
+            return new Applied(ClearingOutcome.EXCEPTION, 0, item.amountCents(), "unknown authorization");
+        }
+        HoldRow hold = found.get();
+        LineState line = lock(hold.lineId());
+        Timestamp now = Timestamp.from(ledger.now());
+        if ("ACTIVE".equals(hold.status()) && hold.remainingCents() > 0) {
+            long release = Math.min(item.amountCents(), hold.remainingCents());
+            book(hold.budgetId(), MovementKind.RELEASE, item, messageId, List.of(new Ledger.Leg(line.id(),
+                    Accounts.available(line.id()), Accounts.held(line.id()), release)));
+            long left = hold.remainingCents() - release;
+            db.sql("update ledger_hold set remaining_cents = ?, status = ?, updated_at = ? where id = ?")
+                    .params(left, left == 0 ? "CLOSED" : "ACTIVE", now, hold.id()).update();
+            return new Applied(ClearingOutcome.RELEASED, release, 0, Cents.format(release) + " EUR released");
+        }
+        long credit = Math.min(Math.min(item.amountCents(), hold.capturedCents()), line.spentCents());
+        if (credit <= 0) {
+            return new Applied(ClearingOutcome.RELEASED, 0, 0, "nothing left to reverse");
+        }
+        book(hold.budgetId(), MovementKind.REFUND, item, messageId, List.of(new Ledger.Leg(line.id(),
+                Accounts.available(line.id()), Accounts.spent(line.id()), credit)));
+        db.sql("update ledger_hold set captured_cents = captured_cents - ?, updated_at = ? where id = ?")
+                .params(credit, now, hold.id()).update();
+        return new Applied(ClearingOutcome.CAPTURE_REVERSED, credit, 0, Cents.format(credit) + " EUR credited back");
+    }
+
+    /** The processor's net total for a day against what Avain booked from the same processor's records. */
+    private Applied settlement(ClearingItem item) {
+        if (item.settlementDate() == null) {
+            throw new LedgerException("a settlement row needs its settlement date");
+        }
+        long ours = db.sql("""
+                        select coalesce(sum(case when record_type = 'CAPTURE' then amount_cents
+                                                 when record_type = 'REFUND' then -amount_cents
+                                                 when outcome = 'CAPTURE_REVERSED' then -amount_cents
+                                                 else 0 end), 0)
+                        from card_clearing where processor = ? and settlement_date = ? and record_type <> 'SETTLEMENT'""")
+                .params(item.processor(), Date.valueOf(item.settlementDate())).query(Long.class).single();
+        long difference = item.amountCents() - ours;
+        if (difference == 0) {
+            return new Applied(ClearingOutcome.SETTLEMENT_MATCHED, 0, 0, "settlement " + item.settlementDate()
+                    + " matches " + Cents.format(ours) + " EUR");
+        }
+        String detail = "settlement " + item.settlementDate() + ": processor reports " + Cents.format(item.amountCents())
+                + " EUR, Avain booked " + Cents.format(ours) + " EUR, difference " + Cents.format(difference) + " EUR";
+        exceptions.open(null, "SETTLEMENT_MISMATCH", item.recordId(), Math.abs(difference), detail);
+        return new Applied(ClearingOutcome.SETTLEMENT_MISMATCH, 0, Math.abs(difference), detail);
+    }
+
+    private void book(UUID budgetId, MovementKind kind, ClearingItem item, UUID messageId, List<Ledger.Leg> legs) {
+        if (legs.isEmpty()) {
+            return;
+        }
+        ledger.book(budgetId, kind, "clearing:" + item.processor() + ":" + item.recordId(), messageId, "card",
+                item.authorizationId() == null ? item.recordId() : item.holdReference(), legs);
+    }
+
+    private static Ledger.Leg exceptionLeg(String tenant, long cents) {
+        return new Ledger.Leg(null, Accounts.exceptions(tenant), Accounts.unbudgeted(tenant), cents);
+    }
+
+    private Optional<HoldRow> hold(ClearingItem item) {
+        Optional<HoldRow> locked = db.sql("""
+                        select id, budget_id, line_id, remaining_cents, captured_cents, status from ledger_hold
+                        where channel = 'card' and reference = ? for update""")
+                .param(item.holdReference())
+                .query((rs, n) -> new HoldRow(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+                        rs.getObject(3, UUID.class), rs.getLong(4), rs.getLong(5), rs.getString(6), null))
+                .optional();
+        return locked.map(h -> new HoldRow(h.id(), h.budgetId(), h.lineId(), h.remainingCents(), h.capturedCents(),
+                h.status(), db.sql("select tenant from budget where id = ?").param(h.budgetId()).query(String.class)
+                .single()));
+    }
+
+    private record CardBudget(UUID budgetId, String tenant) {
+    }
+
+    private Optional<CardBudget> card(String cardId) {
+        if (cardId == null) {
+            return Optional.empty();
+        }
+        return db.sql("""
+                        select c.budget_id, b.tenant from card c join budget b on b.id = c.budget_id
+                        where c.processor_card_id = ?""")
+                .param(cardId).query((rs, n) -> new CardBudget(rs.getObject(1, UUID.class), rs.getString(2))).optional();
+    }
+
+    private List<LineState> allowing(UUID budgetId, String mcc) {
+        return db.sql("select " + LineState.COLUMNS + " from budget_line l where l.budget_id = ?").param(budgetId)
+                .query(LineState::read).list().stream()
+                .filter(l -> mcc != null && l.allowsMerchantCategory(mcc))
+                .sorted(Comparator.comparing(LineState::id))
+                .toList();
+    }
+
+    private LineState lock(UUID lineId) {
+        return db.sql("select " + LineState.COLUMNS + " from budget_line l where l.id = ? for update")
+                .param(lineId).query(LineState::read).single();
+    }
+}

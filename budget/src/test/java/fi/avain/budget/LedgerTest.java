@@ -1,0 +1,322 @@
+package fi.avain.budget;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The ledger on a real PostgreSQL: plans, card decisions, clearing and expiry, and the invariants after each. */
+class LedgerTest {
+    static final String PLAN = """
+            {"planId": "%s", "tenant": "t1", "client": {"identityCode": "010190-123M"}, "clientGroup": "disability",
+             "cohort": "hb", "period": {"start": "2026-01-01", "end": "2026-12-31"},
+             "lines": [
+               {"code": "care", "category": "Hoiva", "allocated": "%s", "merchantCategoryCodes": ["8099", "8050"],
+                "channels": ["card", "voucher"], "perTransactionLimit": "300.00", "perDayLimit": "500.00"},
+               {"code": "leisure", "category": "Vapaa-aika", "allocated": "200.00", "merchantCategoryCodes": ["7997"],
+                "channels": ["card"], "period": {"start": "2026-01-01", "end": "2026-06-30"}},
+               {"code": "travel", "category": "Matkat", "allocated": "500.00", "merchantCategoryCodes": ["7011"],
+                "channels": ["card"]}
+             ]}""";
+
+    static LedgerFixture f;
+    String planId;
+    UUID budgetId;
+    String cardId;
+    int authorizations;
+
+    @BeforeAll
+    static void database() {
+        f = new LedgerFixture(8);
+    }
+
+    @AfterAll
+    static void close() {
+        f.close();
+    }
+
+    @BeforeEach
+    void budget() {
+        planId = "plan-" + UUID.randomUUID();
+        budgetId = f.plan(PLAN.formatted(planId, "1000.00")).budgetId();
+        cardId = "ic_" + UUID.randomUUID().toString().replace("-", "");
+        f.inTx(() -> f.cards.register("stripe", cardId, budgetId, CardStatus.ACTIVE));
+    }
+
+    @AfterEach
+    void invariantsHold() {
+        assertThat(f.invariants.violations()).isEmpty();
+    }
+
+    @Test
+    void aPlanAllocatesEveryLineFromTheTenantsFunding() {
+        BudgetView budget = f.budgets.find(budgetId).orElseThrow();
+        assertThat(budget.version()).isEqualTo(1);
+        assertThat(budget.lines()).extracting(BudgetView.Line::code).containsExactly("care", "leisure", "travel");
+        assertThat(line("care").allocatedCents()).isEqualTo(100000);
+        assertThat(line("care").availableCents()).isEqualTo(100000);
+        assertThat(f.budgets.entries(budgetId, 0, 10)).hasSize(3)
+                .allSatisfy(e -> assertThat(e.creditAccount()).isEqualTo(Accounts.funding("t1")));
+    }
+
+    @Test
+    void theSamePlanAgainChangesNothing() {
+        PlanOutcome again = f.plan(PLAN.formatted(planId, "1000.00"));
+        assertThat(again.changed()).isFalse();
+        assertThat(again.version()).isEqualTo(1);
+        assertThat(f.budgets.entryCount(budgetId)).isEqualTo(3);
+    }
+
+    @Test
+    void aReplanIsANewVersionThatMovesTheAllocationAndKeepsHistory() {
+        approve("a1", 20000, "8099");
+        PlanOutcome replan = f.plan(PLAN.formatted(planId, "1500.00"));
+        assertThat(replan.version()).isEqualTo(2);
+        assertThat(replan.budgetId()).isEqualTo(budgetId);
+        assertThat(line("care").allocatedCents()).isEqualTo(150000);
+        assertThat(line("care").availableCents()).isEqualTo(130000);
+        assertThat(f.db.sql("select count(*) from budget_version where budget_id = ?").param(budgetId)
+                .query(Long.class).single()).isEqualTo(2);
+
+        PlanOutcome down = f.plan(PLAN.formatted(planId, "250.00"));
+        assertThat(down.version()).isEqualTo(3);
+        assertThat(line("care").availableCents()).isEqualTo(5000);
+    }
+
+    @Test
+    void aReplanCannotTakeALineBelowWhatIsHeldAndSpent() {
+        approve("a1", 25000, "8099");
+        capture("c1", "a1", 25000);
+        approve("a2", 25000, "8099");
+        assertThatThrownBy(() -> f.plan(PLAN.formatted(planId, "400.00")))
+                .isInstanceOf(ReplanConflictException.class)
+                .hasMessageContaining("care by 100.00 EUR")
+                .satisfies(e -> assertThat(((ReplanConflictException) e).shortfalls())
+                        .containsExactly(new ReplanConflictException.Shortfall("care", 40000, 50000)));
+        assertThat(f.budgets.find(budgetId).orElseThrow().version()).isEqualTo(1);
+    }
+
+    @Test
+    void anAuthorizationHoldsTheAmountOnTheLineOfItsMerchantCategory() {
+        Decision d = decide("a1", 12345, "8099", false);
+        assertThat(d.verdict().approved()).isTrue();
+        assertThat(d.budgetId()).isEqualTo(budgetId);
+        assertThat(line("care").heldCents()).isEqualTo(12345);
+        assertThat(line("care").availableCents()).isEqualTo(100000 - 12345);
+    }
+
+    @Test
+    void aRepeatGetsTheIdenticalAnswerAndNoSecondHold() {
+        Decision first = decide("a1", 10000, "8099", false);
+        Decision again = decide("a1", 10000, "8099", false);
+        assertThat(again.duplicate()).isTrue();
+        assertThat(again.response()).isEqualTo(first.response());
+        assertThat(line("care").heldCents()).isEqualTo(10000);
+    }
+
+    @Test
+    void anIncrementalAuthorizationHoldsTheDifference() {
+        approve("a1", 10000, "8099");
+        Decision more = decide("a1", 15000, "8099", false);
+        assertThat(more.verdict().approved()).isTrue();
+        assertThat(more.verdict().approvedCents()).isEqualTo(15000);
+        assertThat(line("care").heldCents()).isEqualTo(15000);
+        assertThatThrownBy(() -> decide("a1", 12000, "8099", false)).isInstanceOf(LedgerException.class)
+                .hasMessageContaining("must ask for more than");
+    }
+
+    @Test
+    void declinesSayWhy() {
+        assertThat(reason(decide("a1", 1000, "7995", false))).isEqualTo(DeclineReason.MERCHANT_CATEGORY_NOT_ALLOWED);
+        assertThat(reason(decide("a2", 30001, "8099", false))).isEqualTo(DeclineReason.LIMIT_EXCEEDED);
+        // leisure's own period ended in June
+        assertThat(reason(decide("a3", 1000, "7997", false))).isEqualTo(DeclineReason.OUTSIDE_BUDGET_PERIOD);
+        assertThat(reason(f.inTx(() -> f.authorizer.decide(new AuthorizationAttempt("stripe", "a4", "ic_nobody", 100,
+                "8099", false, f.clock.instant()), UUID.randomUUID(), Verdict::toString))))
+                .isEqualTo(DeclineReason.UNKNOWN_CARD);
+        approve("a5", 30000, "8099");
+        approve("a6", 20000, "8099");
+        assertThat(reason(decide("a7", 100, "8099", false))).isEqualTo(DeclineReason.LIMIT_EXCEEDED);
+        f.inTx(() -> f.cards.setStatus(cardId, CardStatus.BLOCKED));
+        assertThat(reason(decide("a8", 100, "7011", false))).isEqualTo(DeclineReason.CARD_INACTIVE);
+        assertThat(line("care").heldCents()).isEqualTo(50000);
+    }
+
+    @Test
+    void insufficientFundsUnlessTheProcessorTakesAPartialApproval() {
+        approve("a1", 45000, "7011");
+        assertThat(reason(decide("a2", 10000, "7011", false))).isEqualTo(DeclineReason.INSUFFICIENT_FUNDS);
+        Decision partial = decide("a3", 10000, "7011", true);
+        assertThat(partial.verdict().approved()).isTrue();
+        assertThat(partial.verdict().approvedCents()).isEqualTo(5000);
+        assertThat(line("travel").availableCents()).isZero();
+    }
+
+    @Test
+    void aBudgetOutsideItsPeriodDeclines() {
+        f.clock.advance(Duration.ofDays(60));
+        assertThat(reason(decide("a1", 100, "8099", false))).isEqualTo(DeclineReason.OUTSIDE_BUDGET_PERIOD);
+        f.clock.advance(Duration.ofDays(-60));
+    }
+
+    @Test
+    void aTimeoutDeclineIsRecordedSoARepeatGetsItToo() {
+        AuthorizationAttempt attempt = attempt("a1", 1000, "8099", false);
+        Decision timeout = f.inTx(() -> f.authorizer.recordTimeout(attempt, UUID.randomUUID(), "{\"approved\":false}"));
+        assertThat(timeout.verdict().reason()).isEqualTo(DeclineReason.TIMEOUT);
+        Decision repeat = f.inTx(() -> f.authorizer.decide(attempt, UUID.randomUUID(), Verdict::toString));
+        assertThat(repeat.duplicate()).isTrue();
+        assertThat(repeat.response()).isEqualTo("{\"approved\":false}");
+        assertThat(line("care").heldCents()).isZero();
+    }
+
+    @Test
+    void aFullCaptureTurnsTheHoldIntoASpend() {
+        approve("a1", 10000, "8099");
+        assertThat(capture("c1", "a1", 10000).outcome()).isEqualTo(ClearingOutcome.CAPTURED);
+        assertThat(line("care").heldCents()).isZero();
+        assertThat(line("care").spentCents()).isEqualTo(10000);
+        assertThat(capture("c1", "a1", 10000).outcome()).isEqualTo(ClearingOutcome.DUPLICATE);
+        assertThat(line("care").spentCents()).isEqualTo(10000);
+    }
+
+    @Test
+    void aPartialCaptureReleasesTheRestAndLaterPartsAreTakenFromTheLine() {
+        approve("a1", 10000, "8099");
+        assertThat(capture("c1", "a1", 6000).outcome()).isEqualTo(ClearingOutcome.PARTIALLY_CAPTURED);
+        assertThat(line("care").heldCents()).isZero();
+        assertThat(line("care").spentCents()).isEqualTo(6000);
+        Clearing.Applied second = capture("c2", "a1", 3000);
+        assertThat(second.outcome()).isEqualTo(ClearingOutcome.OVER_CAPTURED);
+        assertThat(second.exceptionCents()).isZero();
+        assertThat(line("care").spentCents()).isEqualTo(9000);
+    }
+
+    @Test
+    void anOverCaptureBooksWhatTheLineAllowsAndTheExcessAsAnException() {
+        approve("a1", 45000, "7011");
+        Clearing.Applied applied = capture("c1", "a1", 60000);
+        assertThat(applied.outcome()).isEqualTo(ClearingOutcome.OVER_CAPTURED);
+        assertThat(applied.exceptionCents()).isEqualTo(10000);
+        assertThat(line("travel").spentCents()).isEqualTo(50000);
+        assertThat(line("travel").availableCents()).isZero();
+        assertThat(f.exceptions.list("OPEN", "OVER_CAPTURE", 0, 10)).extracting(ReconciliationExceptions.Item::reference)
+                .contains("c1-" + budgetId);
+    }
+
+    @Test
+    void aForcePostBooksWhenTheLineAllowsElseItIsAnException() {
+        assertThat(clear(ClearingItem.Type.CAPTURE, "f1", null, 5000, "8099").outcome())
+                .isEqualTo(ClearingOutcome.FORCE_POSTED);
+        assertThat(line("care").spentCents()).isEqualTo(5000);
+        assertThat(clear(ClearingItem.Type.CAPTURE, "f2", null, 60000, "7011").outcome())
+                .isEqualTo(ClearingOutcome.EXCEPTION);
+        assertThat(line("travel").spentCents()).isZero();
+        assertThat(clear(ClearingItem.Type.CAPTURE, "f3", null, 100, "5411").outcome())
+                .isEqualTo(ClearingOutcome.EXCEPTION);
+    }
+
+    @Test
+    void aRefundCreditsTheLineBackAndAReversalReleasesOrUndoesTheCapture() {
+        approve("a1", 10000, "8099");
+        capture("c1", "a1", 10000);
+        assertThat(clear(ClearingItem.Type.REFUND, "r1", "a1", 4000, "8099").outcome())
+                .isEqualTo(ClearingOutcome.REFUNDED);
+        assertThat(line("care").spentCents()).isEqualTo(6000);
+        assertThat(clear(ClearingItem.Type.REVERSAL, "v1", "a1", 6000, "8099").outcome())
+                .isEqualTo(ClearingOutcome.CAPTURE_REVERSED);
+        assertThat(line("care").spentCents()).isZero();
+
+        approve("a2", 7000, "8099");
+        assertThat(clear(ClearingItem.Type.REVERSAL, "v2", "a2", 7000, "8099").outcome())
+                .isEqualTo(ClearingOutcome.RELEASED);
+        assertThat(line("care").heldCents()).isZero();
+        assertThat(line("care").availableCents()).isEqualTo(100000);
+    }
+
+    @Test
+    void theSettlementTotalIsComparedWithWhatWasBooked() {
+        approve("a1", 10000, "8099");
+        capture("c1", "a1", 10000);
+        approve("a2", 5000, "8099");
+        capture("c2", "a2", 5000);
+        clear(ClearingItem.Type.REFUND, "r1", "a2", 1000, "8099");
+        LocalDate day = LocalDate.parse("2026-11-22");
+        Clearing.Applied matched = f.inTx(() -> f.clearing.apply(new ClearingItem(processor(), "s1",
+                ClearingItem.Type.SETTLEMENT, null, null, 14000, null, day, 3), UUID.randomUUID()));
+        assertThat(matched.outcome()).isEqualTo(ClearingOutcome.SETTLEMENT_MATCHED);
+        Clearing.Applied off = f.inTx(() -> f.clearing.apply(new ClearingItem(processor(), "s2",
+                ClearingItem.Type.SETTLEMENT, null, null, 15000, null, day, 3), UUID.randomUUID()));
+        assertThat(off.outcome()).isEqualTo(ClearingOutcome.SETTLEMENT_MISMATCH);
+        assertThat(off.detail()).contains("difference 10.00 EUR");
+    }
+
+    @Test
+    void holdsExpireAfterTheirMerchantGroupsTimeAndAreReleased() {
+        approve("a1", 10000, "8099");
+        approve("a2", 10000, "7011");
+        f.clock.advance(Duration.ofDays(8));
+        try {
+            List<UUID> due = f.expiry.due(100);
+            List<HoldExpiry.Expired> expired = due.stream().map(id -> f.inTx(() -> f.expiry.expire(id))).toList();
+            assertThat(expired).extracting(HoldExpiry.Expired::reference)
+                    .contains(processor() + ":" + budgetId + "-a1").doesNotContain(processor() + ":" + budgetId + "-a2");
+            assertThat(line("care").heldCents()).isZero();
+            assertThat(line("travel").heldCents()).isEqualTo(10000);
+            assertThat(f.inTx(() -> f.expiry.expire(due.get(0)))).isNull();
+        } finally {
+            f.clock.advance(Duration.ofDays(-8));
+        }
+    }
+
+    // --- helpers: authorization and record ids are made unique per budget, since the schema is shared
+
+    private AuthorizationAttempt attempt(String id, long cents, String mcc, boolean controllable) {
+        return new AuthorizationAttempt(processor(), budgetId + "-" + id, cardId, cents, mcc, controllable,
+                f.clock.instant());
+    }
+
+    private Decision decide(String id, long cents, String mcc, boolean controllable) {
+        authorizations++;
+        return f.inTx(() -> f.authorizer.decide(attempt(id, cents, mcc, controllable), UUID.randomUUID(),
+                v -> "{\"approved\":" + v.approved() + ",\"reason\":\"" + v.reason() + "\"}"));
+    }
+
+    private void approve(String id, long cents, String mcc) {
+        assertThat(decide(id, cents, mcc, false).verdict().approved()).as("approved " + id).isTrue();
+    }
+
+    private static DeclineReason reason(Decision d) {
+        assertThat(d.verdict().approved()).isFalse();
+        return d.verdict().reason();
+    }
+
+    private Clearing.Applied capture(String recordId, String authorizationId, long cents) {
+        return clear(ClearingItem.Type.CAPTURE, recordId, authorizationId, cents, "8099");
+    }
+
+    private Clearing.Applied clear(ClearingItem.Type type, String recordId, String authorizationId, long cents,
+                                   String mcc) {
+        ClearingItem item = new ClearingItem(processor(), recordId + "-" + budgetId, type,
+                authorizationId == null ? null : budgetId + "-" + authorizationId, cardId, cents, mcc,
+                LocalDate.parse("2026-11-22"), null);
+        return f.inTx(() -> f.clearing.apply(item, UUID.randomUUID()));
+    }
+
+    private BudgetView.Line line(String code) {
+        return f.budgets.find(budgetId).orElseThrow().lines().stream().filter(l -> l.code().equals(code)).findFirst()
+                .orElseThrow();
+    }
+
+    private String processor() {
+        return "p-" + budgetId.toString().substring(0, 8);
+    }
+}
