@@ -82,6 +82,52 @@ public final class CardAuthorizer {
         return answered(attempt).orElseThrow();
     }
 
+    /**
+     * Takes back an approval that was committed after the processor had already been told "declined,
+     * timeout": releases what it held and records the decline, so the ledger agrees with the answer given.
+     */
+    public void withdraw(AuthorizationAttempt attempt, String timeoutResponse) {
+        var rows = db.sql("""
+                        select approved, approved_cents, hold_id from card_authorization
+                        where processor = ? and authorization_id = ? and requested_cents = ? for update""")
+                .params(attempt.processor(), attempt.authorizationId(), attempt.amountCents()).query().listOfRows();
+        if (rows.isEmpty()) {
+            return;
+        }
+        boolean approved = Boolean.TRUE.equals(rows.get(0).get("approved"));
+        UUID holdId = (UUID) rows.get(0).get("hold_id");
+        if (approved && holdId != null) {
+            long before = db.sql("""
+                            select coalesce(max(approved_cents), 0) from card_authorization
+                            where processor = ? and authorization_id = ? and requested_cents < ? and approved""")
+                    .params(attempt.processor(), attempt.authorizationId(), attempt.amountCents())
+                    .query(Long.class).single();
+            var hold = db.sql("select budget_id, line_id, remaining_cents from ledger_hold where id = ? for update")
+                    .param(holdId).query().singleRow();
+            UUID lineId = (UUID) hold.get("line_id");
+            long release = Math.min(((Number) hold.get("remaining_cents")).longValue(),
+                    ((Number) rows.get(0).get("approved_cents")).longValue() - before);
+            lock(lineId);
+            if (release > 0) {
+                ledger.book((UUID) hold.get("budget_id"), MovementKind.RELEASE, "card-withdraw:"
+                                + attempt.holdReference() + ":" + attempt.amountCents(), null, "card",
+                        attempt.holdReference(),
+                        List.of(new Ledger.Leg(lineId, Accounts.available(lineId), Accounts.held(lineId), release)));
+                db.sql("""
+                                update ledger_hold set remaining_cents = remaining_cents - ?, authorized_cents = authorized_cents - ?,
+                                       status = case when remaining_cents - ? = 0 then 'CLOSED' else status end,
+                                       updated_at = ? where id = ?""")
+                        .params(release, release, release, Timestamp.from(ledger.now()), holdId).update();
+            }
+        }
+        db.sql("""
+                        update card_authorization set approved = false, approved_cents = 0, reason = ?, response = ?
+                        where processor = ? and authorization_id = ? and requested_cents = ?""")
+                .params(DeclineReason.TIMEOUT.code(), timeoutResponse, attempt.processor(), attempt.authorizationId(),
+                        attempt.amountCents())
+                .update();
+    }
+
     /** The answer already given to the same request, if any. */
     public Optional<Decision> answered(AuthorizationAttempt attempt) {
         return db.sql("""

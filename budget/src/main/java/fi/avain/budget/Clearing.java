@@ -232,11 +232,28 @@ public final class Clearing {
         return new Ledger.Leg(null, Accounts.exceptions(tenant), Accounts.unbudgeted(tenant), cents);
     }
 
+    /**
+     * The hold of the record's authorization: by processor and authorization id, or, when the record
+     * came from another channel of the same processor (a clearing file for webhook authorizations), by the
+     * authorization id alone if exactly one hold has it.
+     */
     private Optional<HoldRow> hold(ClearingItem item) {
+        String reference = item.holdReference();
+        if (!db.sql("select count(*) from ledger_hold where channel = 'card' and reference = ?").param(reference)
+                .query(Long.class).single().equals(1L)) {
+            String escaped = item.authorizationId().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+            List<String> matches = db.sql("""
+                            select reference from ledger_hold where channel = 'card' and reference like ? escape '\\'
+                            limit 2""")
+                    .param("%:" + escaped).query(String.class).list();
+            if (matches.size() == 1) {
+                reference = matches.get(0);
+            }
+        }
         Optional<HoldRow> locked = db.sql("""
                         select id, budget_id, line_id, remaining_cents, captured_cents, status from ledger_hold
                         where channel = 'card' and reference = ? for update""")
-                .param(item.holdReference())
+                .param(reference)
                 .query((rs, n) -> new HoldRow(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
                         rs.getObject(3, UUID.class), rs.getLong(4), rs.getLong(5), rs.getString(6), null))
                 .optional();

@@ -14,6 +14,9 @@ final class Help {
 
             Jobs (progress on stderr, a one-line JSON summary last on stdout):
               catalogue-sync [--full]   PTV and the comparison catalogue into the marketplace (HSDS 3.0)
+              card-clearing [--file=] [--processor=generic|stripe]
+                                        apply card clearing files (avain.connectors.card.clearing-dir, or
+                                        the one file) to the budget ledger, then release expired holds
               retention                 prune the message store by age per flow (never ERROR messages)
 
             Exit codes of a job: 0 all done, 1 done with items in the error store, 2 could not run.

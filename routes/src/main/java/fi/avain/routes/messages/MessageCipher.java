@@ -42,14 +42,15 @@ public class MessageCipher {
         this.keys = Map.copyOf(all);
     }
 
-    SealedBody seal(UUID messageId, byte[] plaintext) {
+    /** Seals {@code plaintext} bound to {@code messageId}: it opens only with the same id. */
+    public SealedBody seal(UUID messageId, byte[] plaintext) {
         byte[] nonce = new byte[NONCE_BYTES];
         random.nextBytes(nonce);
         return new SealedBody(currentKeyId, nonce, run(Cipher.ENCRYPT_MODE, keys.get(currentKeyId), messageId, nonce, plaintext));
     }
 
     /** Throws {@link BodyUnreadableException} when the key is unknown or the ciphertext was altered. */
-    byte[] open(UUID messageId, SealedBody sealed) {
+    public byte[] open(UUID messageId, SealedBody sealed) {
         SecretKey key = keys.get(sealed.keyId());
         if (key == null) {
             throw new BodyUnreadableException("body of message " + messageId + " is sealed with key '" + sealed.keyId()

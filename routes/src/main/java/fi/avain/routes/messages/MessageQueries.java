@@ -28,6 +28,11 @@ class MessageQueries {
                                  content_type, body_ciphertext, body_nonce, key_id, content_hash)
             values (?, ?, ?, ?, ?, ?, 'RECEIVED', 0, ?, ?, ?, ?, ?)
             """;
+    private static final String INSERT_SETTLED = """
+            insert into message (id, flow, source_id, tenant, received_at, updated_at, status, attempts, reason,
+                                 content_type, body_ciphertext, body_nonce, key_id, content_hash)
+            values (?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?)
+            """;
     private static final String INSERT_KEY = "insert into message_key (message_id, key_name, key_value) values (?, ?, ?)";
     private static final String SET_STATUS = """
             update message
@@ -101,6 +106,17 @@ class MessageQueries {
             ps.setString(2, (String) key[1]);
             ps.setString(3, (String) key[2]);
         });
+    }
+
+    /** Inserts one message already settled: received and processed (or failed) in the same transaction. */
+    void insertSettled(NewMessage row, MessageStatus status, String reason, Instant at) {
+        OffsetDateTime time = utc(at);
+        InboundMessage m = row.message();
+        jdbc.sql(INSERT_SETTLED)
+                .params(row.id(), m.flow(), m.sourceId(), m.tenant(), time, time, status.name(), reason, m.contentType(),
+                        row.body().ciphertext(), row.body().nonce(), row.body().keyId(), row.contentHash())
+                .update();
+        m.keys().forEach((name, value) -> jdbc.sql(INSERT_KEY).params(row.id(), name, value).update());
     }
 
     /** Sets the status of the messages, counting an attempt; answers how many changed per flow. */

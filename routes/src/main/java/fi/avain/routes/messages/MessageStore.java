@@ -56,6 +56,17 @@ public class MessageStore {
         return rows.stream().map(NewMessage::id).toList();
     }
 
+    /**
+     * Stores a message that is settled in the same transaction as its effect, under an id the caller
+     * chose beforehand (the effect refers to it): one insert instead of an insert and an update.
+     */
+    @Transactional
+    public void record(UUID id, InboundMessage message, MessageStatus status, String reason) {
+        NewMessage row = new NewMessage(id, message, cipher.seal(id, message.body()), ContentHash.of(message.body()));
+        queries.insertSettled(row, status, reason == null ? null : storableReason(reason), now());
+        metrics.count(Map.of(message.flow(), 1), status);
+    }
+
     @Transactional
     public void processed(UUID id) {
         settle(List.of(id), MessageStatus.PROCESSED, null);

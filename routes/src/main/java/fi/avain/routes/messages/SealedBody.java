@@ -1,5 +1,5 @@
 package fi.avain.routes.messages;
 
 /** A body as stored: AES-GCM ciphertext (with its tag), the nonce it was sealed with and the key's id. */
-record SealedBody(String keyId, byte[] nonce, byte[] ciphertext) {
+public record SealedBody(String keyId, byte[] nonce, byte[] ciphertext) {
 }

@@ -37,8 +37,8 @@ final class SandboxSecrets {
         changed |= putIfAbsent(properties, "avain.security.api-keys.operator[0]", "op_" + token(24));
         changed |= putIfAbsent(properties, "avain.security.api-keys.processor[0]", "proc_" + token(24));
         changed |= putIfAbsent(properties, "avain.messages.encryption-key", Base64.getEncoder().encodeToString(bytes(32)));
-        changed |= putIfAbsent(properties, "avain.card.webhook-secret", "whsec_" + token(24));
-        changed |= putIfAbsent(properties, "avain.card.stripe-webhook-secret", "whsec_" + token(24));
+        changed |= putIfAbsent(properties, "avain.connectors.card.secrets.generic[0]", "whsec_" + token(24));
+        changed |= putIfAbsent(properties, "avain.connectors.card.secrets.stripe[0]", "whsec_" + token(24));
         if (changed) {
             try {
                 Files.createDirectories(dataDir);

@@ -78,8 +78,8 @@ class SandboxStartup implements HealthIndicator {
             keys.put(role, environment.getProperty("avain.security.api-keys." + role + "[0]", ""));
         }
         ObjectNode secrets = file.putObject("secrets");
-        secrets.put("cardWebhook", environment.getProperty("avain.card.webhook-secret", ""));
-        secrets.put("stripeWebhook", environment.getProperty("avain.card.stripe-webhook-secret", ""));
+        secrets.put("cardWebhook", environment.getProperty("avain.connectors.card.secrets.generic[0]", ""));
+        secrets.put("stripeWebhook", environment.getProperty("avain.connectors.card.secrets.stripe[0]", ""));
         ObjectNode simulators = file.putObject("simulators");
         for (String name : List.of("ptv", "comparison", "marketplace", "voucher", "processor")) {
             String url = environment.getProperty("avain.sandbox.simulators." + name);

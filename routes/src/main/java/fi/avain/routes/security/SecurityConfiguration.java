@@ -41,6 +41,12 @@ class SecurityConfiguration {
                                 "/api/swagger-ui/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
                         .requestMatchers("/api/v1/messages/**", "/api/v1/jobs/**").hasRole("OPERATOR")
                         .requestMatchers(HttpMethod.GET, "/api/v1/hsds/**").hasAnyRole("INTEGRATOR", "OPERATOR")
+                        // Processor webhooks are authenticated by their signatures: Stripe cannot send an API key.
+                        .requestMatchers(HttpMethod.POST, "/api/v1/card/authorizations", "/api/v1/card/stripe")
+                        .permitAll()
+                        .requestMatchers("/api/v1/reconciliation/**").hasRole("OPERATOR")
+                        .requestMatchers("/api/v1/plans/**", "/api/v1/budgets/**", "/api/v1/clients/**",
+                                "/api/v1/cards/**").hasAnyRole("INTEGRATOR", "OPERATOR")
                         .requestMatchers("/api/**").authenticated()
                         .requestMatchers("/error").permitAll()
                         .anyRequest().denyAll());

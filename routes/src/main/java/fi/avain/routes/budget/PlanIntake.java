@@ -1,0 +1,104 @@
+package fi.avain.routes.budget;
+
+import fi.avain.budget.ClientIdentities;
+import fi.avain.budget.LedgerException;
+import fi.avain.budget.PlanOutcome;
+import fi.avain.budget.Plans;
+import fi.avain.mappings.MappingException;
+import fi.avain.mappings.budget.CarePlan;
+import fi.avain.mappings.budget.CarePlanMapper;
+import fi.avain.routes.messages.InboundMessage;
+import fi.avain.routes.messages.MessageReplayer;
+import fi.avain.routes.messages.MessageStore;
+import fi.avain.routes.messages.ReplayOutcome;
+import fi.avain.routes.messages.StoredMessage;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Care plans in: stored in the message store first, then mapped and applied to the ledger with the
+ * message marked processed in the same transaction. A plan that cannot be read or applied is marked
+ * in error with its reason and changes nothing else.
+ */
+@Component
+public class PlanIntake implements MessageReplayer {
+    public static final String FLOW = "budget-plan";
+
+    private final MessageStore messages;
+    private final Plans plans;
+    private final ClientIdentities identities;
+    private final TransactionTemplate tx;
+
+    PlanIntake(MessageStore messages, Plans plans, ClientIdentities identities, TransactionTemplate tx) {
+        this.messages = messages;
+        this.plans = plans;
+        this.identities = identities;
+        this.tx = tx;
+    }
+
+    public record Received(UUID messageId, PlanOutcome outcome) {
+    }
+
+    /** Throws {@link MappingException} or {@link LedgerException} after recording the message's error. */
+    public Received receive(byte[] body, String contentType) {
+        CarePlan plan = null;
+        RuntimeException refusal = null;
+        try {
+            plan = CarePlanMapper.fromJson(body);
+        } catch (MappingException e) {
+            refusal = e;
+        }
+        Map<String, String> keys = new HashMap<>();
+        if (plan != null) {
+            keys.put("planId", plan.planId());
+            keys.put("clientHash", identities.pseudonym(plan.client()));
+        }
+        String sourceId = plan == null ? "unreadable-plan" : plan.tenant() + ":" + plan.planId();
+        UUID id = messages.receive(new InboundMessage(FLOW, sourceId, plan == null ? null : plan.tenant(), keys,
+                contentType == null ? "application/json" : contentType, body));
+        if (refusal != null) {
+            messages.failed(id, refusal.getMessage());
+            throw refusal;
+        }
+        CarePlan mapped = plan;
+        try {
+            PlanOutcome outcome = tx.execute(status -> {
+                PlanOutcome applied = plans.apply(mapped, id);
+                if (applied.changed()) {
+                    messages.processed(id);
+                } else {
+                    messages.duplicate(id);
+                }
+                return applied;
+            });
+            return new Received(id, outcome);
+        } catch (LedgerException e) {
+            messages.failed(id, e.getMessage());
+            throw e;
+        }
+    }
+
+    @Override
+    public String flow() {
+        return FLOW;
+    }
+
+    @Override
+    public ReplayOutcome replay(StoredMessage message) {
+        CarePlan plan;
+        try {
+            plan = CarePlanMapper.fromJson(message.body());
+        } catch (MappingException e) {
+            return ReplayOutcome.failed(e.getMessage());
+        }
+        try {
+            PlanOutcome outcome = tx.execute(status -> plans.apply(plan, message.id()));
+            return outcome.changed() ? ReplayOutcome.processed() : ReplayOutcome.duplicate();
+        } catch (LedgerException e) {
+            return ReplayOutcome.failed(e.getMessage());
+        }
+    }
+}
