@@ -21,12 +21,13 @@ import java.util.stream.Stream;
 /**
  * Golden cases: {@code src/test/resources/golden/<mapping>/<case>.input.json} maps to
  * {@code <case>.expected.json}, or fails with the reason in {@code <case>.expected-error.txt}.
+ * Inputs that are files of another kind ({@code <case>.input.csv}) are mapped from their path.
  * Run with {@code -Dgolden.update=true} to rewrite the expected files from what the code produces.
  */
 public final class GoldenFiles {
     public static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final Path ROOT = Path.of("src/test/resources/golden");
-    private static final String INPUT = ".input.json";
+    private static final String INPUT = ".input.";
     private static final int MAX_DIFFERENCES = 25;
 
     private GoldenFiles() {
@@ -35,7 +36,7 @@ public final class GoldenFiles {
     /** The input files of one mapping, sorted by name. */
     public static Stream<Path> inputs(String mapping) {
         try (Stream<Path> files = Files.list(ROOT.resolve(mapping))) {
-            List<Path> inputs = files.filter(f -> f.getFileName().toString().endsWith(INPUT)).sorted().toList();
+            List<Path> inputs = files.filter(f -> f.getFileName().toString().contains(INPUT)).sorted().toList();
             assertThat(inputs).as("golden inputs in " + ROOT.resolve(mapping)).isNotEmpty();
             return inputs.stream();
         } catch (IOException e) {
@@ -50,7 +51,7 @@ public final class GoldenFiles {
 
     public static String caseName(Path input) {
         String name = input.getFileName().toString();
-        return name.substring(0, name.length() - INPUT.length());
+        return name.substring(0, name.lastIndexOf(INPUT));
     }
 
     public static JsonNode read(Path file) {
@@ -62,15 +63,20 @@ public final class GoldenFiles {
     }
 
     public static void check(Path input, Function<JsonNode, JsonNode> mapping) {
+        checkFile(input, file -> mapping.apply(read(file)));
+    }
+
+    /** As {@link #check}, for a mapping that reads the input file itself. */
+    public static void checkFile(Path input, Function<Path, JsonNode> mapping) {
         Path expectedFile = sibling(input, ".expected.json");
         Path errorFile = sibling(input, ".expected-error.txt");
         if (Boolean.getBoolean("golden.update")) {
             update(input, mapping, expectedFile, errorFile);
         } else if (Files.exists(errorFile)) {
             String reason = readString(errorFile).strip();
-            assertThatThrownBy(() -> mapping.apply(read(input))).isInstanceOf(MappingException.class).hasMessage(reason);
+            assertThatThrownBy(() -> mapping.apply(input)).isInstanceOf(MappingException.class).hasMessage(reason);
         } else if (Files.exists(expectedFile)) {
-            JsonNode actual = normalise(mapping.apply(read(input)));
+            JsonNode actual = normalise(mapping.apply(input));
             JsonNode expected = read(expectedFile);
             if (!actual.equals(expected)) {
                 fail("%s differs from %s (-Dgolden.update=true rewrites it):%n%s", caseName(input), expectedFile,
@@ -81,12 +87,12 @@ public final class GoldenFiles {
         }
     }
 
-    private static void update(Path input, Function<JsonNode, JsonNode> mapping, Path expectedFile, Path errorFile) {
+    private static void update(Path input, Function<Path, JsonNode> mapping, Path expectedFile, Path errorFile) {
         try {
             Files.deleteIfExists(expectedFile);
             Files.deleteIfExists(errorFile);
             try {
-                Files.writeString(expectedFile, JSON.writeValueAsString(mapping.apply(read(input))) + "\n");
+                Files.writeString(expectedFile, JSON.writeValueAsString(mapping.apply(input)) + "\n");
             } catch (MappingException e) {
                 Files.writeString(errorFile, e.getMessage() + "\n");
             }

@@ -1,0 +1,101 @@
+package fi.avain.mappings.card;
+
+import static fi.avain.mappings.card.CardFields.required;
+import static fi.avain.mappings.card.CardFields.text;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import fi.avain.mappings.MappingException;
+import fi.avain.mappings.card.CardAuthorizationRequest.Kind;
+import fi.avain.mappings.model.Money;
+import java.util.Optional;
+
+/**
+ * Reads an authorization webhook body (docs/formats/card-authorization.md): the generic format or
+ * a Stripe Issuing {@code issuing_authorization.request} event. Stripe's event is read as a tree,
+ * not bound to one API version's classes, so fields Stripe adds later do no harm.
+ */
+public final class CardAuthorizations {
+    public static final String STRIPE_AUTHORIZATION_REQUEST = "issuing_authorization.request";
+
+    private CardAuthorizations() {
+    }
+
+    public static CardAuthorizationRequest fromGeneric(byte[] json) {
+        JsonNode body = CardFields.object(json, "body");
+        Kind kind = switch (required(body, "type", "type")) {
+            case "authorization" -> Kind.AUTHORIZATION;
+            case "reversal" -> Kind.REVERSAL;
+            default -> throw new MappingException("type", "must be authorization or reversal");
+        };
+        JsonNode merchant = body.path("merchant");
+        if (!merchant.isMissingNode() && !merchant.isNull() && !merchant.isObject()) {
+            throw new MappingException("merchant", "must be an object");
+        }
+        Optional<String> mcc = text(merchant, "categoryCode", "merchant.categoryCode");
+        if (kind == Kind.AUTHORIZATION && mcc.isEmpty()) {
+            throw new MappingException("merchant.categoryCode", "is missing");
+        }
+        return new CardAuthorizationRequest(
+                CardAuthorizationRequest.GENERIC,
+                null,
+                kind,
+                CardFields.id(required(body, "authorizationId", "authorizationId"), "authorizationId"),
+                CardFields.id(required(body, "cardId", "cardId"), "cardId"),
+                genericAmount(body, kind),
+                mcc.map(code -> CardFields.mcc(code, "merchant.categoryCode")).orElse(null),
+                CardFields.name(text(merchant, "name", "merchant.name"), "merchant.name").orElse(null),
+                text(merchant, "id", "merchant.id").map(id -> CardFields.id(id, "merchant.id")).orElse(null),
+                CardFields.flag(body, "amountControllable", "amountControllable"),
+                CardFields.instant(required(body, "createdAt", "createdAt"), "createdAt"));
+    }
+
+    public static CardAuthorizationRequest fromStripeEvent(byte[] json) {
+        JsonNode event = CardFields.object(json, "body");
+        JsonNode authorization = StripeEvents.object(event, STRIPE_AUTHORIZATION_REQUEST, "issuing.authorization");
+        JsonNode pending = authorization.path("pending_request");
+        boolean hasPending = pending.isObject();
+        String amountField = hasPending ? "data.object.pending_request.amount" : "data.object.amount";
+        JsonNode source = hasPending ? pending : authorization;
+        Money amount = CardFields.positive(CardFields.cents(source.get("amount"), amountField), amountField);
+        String currencyField = hasPending ? "data.object.pending_request.currency" : "data.object.currency";
+        CardFields.euro(required(source, "currency", currencyField), currencyField);
+        JsonNode merchant = StripeEvents.member(authorization, "merchant_data", "data.object.merchant_data");
+        return new CardAuthorizationRequest(
+                CardAuthorizationRequest.STRIPE,
+                CardFields.id(required(event, "id", "id"), "id"),
+                Kind.AUTHORIZATION,
+                CardFields.id(required(authorization, "id", "data.object.id"), "data.object.id"),
+                StripeEvents.cardId(authorization),
+                amount,
+                CardFields.mcc(required(merchant, "category_code", "data.object.merchant_data.category_code"),
+                        "data.object.merchant_data.category_code"),
+                CardFields.name(text(merchant, "name", "data.object.merchant_data.name"),
+                        "data.object.merchant_data.name").orElse(null),
+                text(merchant, "network_id", "data.object.merchant_data.network_id")
+                        .map(id -> CardFields.id(id, "data.object.merchant_data.network_id")).orElse(null),
+                hasPending && CardFields.flag(pending, "is_amount_controllable",
+                        "data.object.pending_request.is_amount_controllable"),
+                StripeEvents.created(authorization, event));
+    }
+
+    /** The {@code type} of a Stripe event, or empty when the body is not a JSON object with one. */
+    public static Optional<String> stripeEventType(byte[] json) {
+        try {
+            return text(CardFields.object(json, "body"), "type", "type");
+        } catch (MappingException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Money genericAmount(JsonNode body, Kind kind) {
+        JsonNode amount = body.get("amount");
+        if (amount == null || amount.isNull()) {
+            if (kind == Kind.AUTHORIZATION) {
+                throw new MappingException("amount", "is missing");
+            }
+            return null;
+        }
+        CardFields.euro(required(body, "currency", "currency"), "currency");
+        return CardFields.euros(amount, "amount", false);
+    }
+}
