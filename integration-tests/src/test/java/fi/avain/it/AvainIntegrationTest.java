@@ -40,6 +40,10 @@ import org.springframework.test.context.DynamicPropertySource;
 abstract class AvainIntegrationTest {
     static final String INTEGRATOR_KEY = "it-integrator-key";
     static final String OPERATOR_KEY = "it-operator-key";
+    static final String PROCESSOR_KEY = "it-processor-key";
+    static final String CARD_SECRET = "whsec_it_generic";
+    static final String STRIPE_SECRET = "whsec_it_stripe";
+    static final java.nio.file.Path CLEARING_DIR = java.nio.file.Path.of("target/it-data/clearing");
     static final Instant BASE_TIME = Instant.parse("2026-03-02T08:00:00Z");
     static final ObjectMapper JSON = new ObjectMapper();
 
@@ -59,6 +63,11 @@ abstract class AvainIntegrationTest {
         registry.add("avain.data-dir", () -> "target/it-data");
         registry.add("avain.security.api-keys.integrator[0]", () -> INTEGRATOR_KEY);
         registry.add("avain.security.api-keys.operator[0]", () -> OPERATOR_KEY);
+        registry.add("avain.security.api-keys.processor[0]", () -> PROCESSOR_KEY);
+        registry.add("avain.connectors.card.secrets.generic[0]", () -> CARD_SECRET);
+        registry.add("avain.connectors.card.secrets.stripe[0]", () -> "whsec_it_stripe_retired");
+        registry.add("avain.connectors.card.secrets.stripe[1]", () -> STRIPE_SECRET);
+        registry.add("avain.connectors.card.clearing-dir", CLEARING_DIR::toString);
         registry.add("avain.messages.encryption-key", () -> "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=");
         registry.add("avain.connectors.ptv.base-url", PTV::baseUrl);
         registry.add("avain.connectors.comparison.base-url", COMPARISON::baseUrl);
@@ -87,7 +96,9 @@ abstract class AvainIntegrationTest {
 
     @BeforeEach
     void startEmpty() {
-        for (String table : new String[] {"catalogue_item_facet", "catalogue_item", "sync_watermark",
+        for (String table : new String[] {"card_clearing", "card_authorization", "reconciliation_exception",
+                "ledger_entry", "ledger_movement", "ledger_hold", "card", "budget_line_version", "budget_line",
+                "budget_version", "budget", "client", "catalogue_item_facet", "catalogue_item", "sync_watermark",
                 "message_key", "message_audit", "message"}) {
             jdbc.sql("delete from " + table).update();
         }

@@ -1,0 +1,311 @@
+package fi.avain.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.stripe.net.Webhook;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Plans into budgets, cards on them, signed authorizations decided against the ledger, clearing files applied. */
+class CardFlowIT extends AvainIntegrationTest {
+    static final String PLAN = """
+            {"planId": "%s", "tenant": "01", "client": {"identityCode": "010190-123M", "homeMunicipality": "205"},
+             "clientGroup": "disability", "cohort": "hb", "period": {"start": "2026-01-01", "end": "2026-12-31"},
+             "lines": [
+               {"code": "care", "category": "Hoiva", "allocated": "%s", "merchantCategoryCodes": ["8099"],
+                "channels": ["card", "voucher"], "perTransactionLimit": "300.00"},
+               {"code": "travel", "category": "Matkat", "allocated": "100.00", "merchantCategoryCodes": ["7011"],
+                "channels": ["card"]}
+             ]}""";
+
+    String budgetId;
+    String cardId;
+
+    @BeforeEach
+    void budgetWithACard() {
+        HttpResponse<String> created = postJson("/api/v1/plans", INTEGRATOR_KEY, PLAN.formatted("p-1", "500.00"));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        budgetId = json(created.body()).get("budgetId").asText();
+        cardId = "ic_" + UUID.randomUUID().toString().replace("-", "").substring(0, 20);
+        HttpResponse<String> card = postJson("/api/v1/cards", INTEGRATOR_KEY,
+                "{\"cardId\":\"" + cardId + "\",\"budgetId\":\"" + budgetId + "\",\"processor\":\"stripe\"}");
+        assertThat(card.statusCode()).as(card.body()).isEqualTo(201);
+    }
+
+    @Test
+    void aPlanBecomesABudgetAndARePlanANewVersion() {
+        JsonNode budget = budget();
+        assertThat(budget.get("version").asInt()).isEqualTo(1);
+        assertThat(line(budget, "care").get("allocated").asText()).isEqualTo("500.00");
+        assertThat(line(budget, "care").get("available").asText()).isEqualTo("500.00");
+        assertThat(budget.toString()).doesNotContain("010190-123M");
+
+        HttpResponse<String> replan = postJson("/api/v1/plans", INTEGRATOR_KEY, PLAN.formatted("p-1", "800.00"));
+        assertThat(replan.statusCode()).isEqualTo(200);
+        assertThat(json(replan.body()).get("version").asInt()).isEqualTo(2);
+        assertThat(line(budget(), "care").get("allocated").asText()).isEqualTo("800.00");
+        assertThat(entries().get("total").asInt()).isEqualTo(3);
+    }
+
+    @Test
+    void aRePlanBelowWhatIsHeldIsAConflictNamingTheLine() {
+        assertThat(generic("a-1", "250.00", "8099").get("approved").asBoolean()).isTrue();
+        HttpResponse<String> replan = postJson("/api/v1/plans", INTEGRATOR_KEY, PLAN.formatted("p-1", "200.00"));
+        assertThat(replan.statusCode()).isEqualTo(409);
+        assertThat(replan.headers().firstValue("Content-Type").orElse("")).contains("application/problem+json");
+        JsonNode problem = json(replan.body());
+        assertThat(problem.get("detail").asText()).contains("care by 50.00 EUR");
+        assertThat(problem.get("lines").get(0).get("shortBy").asText()).isEqualTo("50.00");
+        assertThat(budget().get("version").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void anInvalidPlanIsRefusedNamingTheFieldAndKeptInTheErrorStore() {
+        HttpResponse<String> bad = postJson("/api/v1/plans", INTEGRATOR_KEY,
+                PLAN.formatted("p-2", "10.001"));
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(json(bad.body()).get("field").asText()).isEqualTo("lines[0].allocated");
+        assertThat(bad.body()).doesNotContain("010190-123M");
+        assertThat(jdbc.sql("select count(*) from message where flow = 'budget-plan' and status = 'ERROR'")
+                .query(Long.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from budget").query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void aSignedAuthorizationIsHeldAndARepeatGetsTheIdenticalAnswer() {
+        HttpResponse<String> first = sendGeneric(authorization("a-1", "120.50", "8099"));
+        assertThat(first.statusCode()).isEqualTo(200);
+        JsonNode answer = json(first.body());
+        assertThat(answer.get("approved").asBoolean()).isTrue();
+        assertThat(answer.get("amount").asText()).isEqualTo("120.50");
+        assertThat(line(budget(), "care").get("held").asText()).isEqualTo("120.50");
+
+        HttpResponse<String> again = sendGeneric(authorization("a-1", "120.50", "8099"));
+        assertThat(again.body()).isEqualTo(first.body());
+        assertThat(line(budget(), "care").get("held").asText()).isEqualTo("120.50");
+        assertThat(jdbc.sql("select status from message where flow = 'card-authorization' order by received_at")
+                .query(String.class).list()).containsExactly("PROCESSED", "DUPLICATE");
+    }
+
+    @Test
+    void declinesCarryTheirReason() {
+        assertThat(generic("a-1", "10.00", "7995").get("reason").asText()).isEqualTo("merchant_category_not_allowed");
+        assertThat(generic("a-2", "300.01", "8099").get("reason").asText()).isEqualTo("limit_exceeded");
+        assertThat(generic("a-3", "100.01", "7011").get("reason").asText()).isEqualTo("insufficient_funds");
+        JsonNode unknown = json(sendGeneric(authorization("a-4", "1.00", "8099").replace(cardId, "ic_nobody")).body());
+        assertThat(unknown.get("approved").asBoolean()).isFalse();
+        assertThat(unknown.get("reason").asText()).isEqualTo("unknown_card");
+        postJson("/api/v1/cards/" + cardId + "/status", INTEGRATOR_KEY, "{\"status\":\"blocked\"}");
+        assertThat(generic("a-5", "1.00", "8099").get("reason").asText()).isEqualTo("card_inactive");
+        assertThat(budget().get("held").asText()).isEqualTo("0.00");
+    }
+
+    @Test
+    void stripeEventsSignedWithStripesLibraryAreAnsweredAsStripeExpects() throws Exception {
+        String event = stripeEvent("iauth_1", 4200, "8099", false);
+        HttpResponse<String> response = sendStripe(event, STRIPE_SECRET, Instant.now());
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Stripe-Version")).isPresent();
+        assertThat(json(response.body()).get("approved").asBoolean()).isTrue();
+        assertThat(json(response.body()).has("amount")).isFalse();
+        assertThat(line(budget(), "care").get("held").asText()).isEqualTo("42.00");
+
+        HttpResponse<String> partial = sendStripe(stripeEvent("iauth_2", 15000, "7011", true), STRIPE_SECRET,
+                Instant.now());
+        assertThat(json(partial.body()).get("approved").asBoolean()).isTrue();
+        assertThat(json(partial.body()).get("amount").asLong()).isEqualTo(10000);
+
+        HttpResponse<String> declined = sendStripe(stripeEvent("iauth_3", 100, "7995", false), STRIPE_SECRET,
+                Instant.now());
+        assertThat(json(declined.body()).get("approved").asBoolean()).isFalse();
+        assertThat(json(declined.body()).path("metadata").path("avain_reason").asText())
+                .isEqualTo("merchant_category_not_allowed");
+    }
+
+    @Test
+    void badSignaturesAndBadBodiesAre4xxProblemsAndChangeNothing() throws Exception {
+        String body = authorization("a-1", "10.00", "8099");
+        long now = Instant.now().getEpochSecond();
+        assertProblem(send("/api/v1/card/authorizations", body, Map.of()), 401);
+        assertProblem(send("/api/v1/card/authorizations", body, Map.of("Avain-Signature", "t=" + now + ",v1=00")), 401);
+        assertProblem(send("/api/v1/card/authorizations", body, Map.of("Avain-Signature", "garbage")), 401);
+        String old = signGeneric(body, now - 301);
+        assertProblem(send("/api/v1/card/authorizations", body, Map.of("Avain-Signature", old)), 401);
+        String signed = signGeneric(body, now);
+        String other = authorization("a-1", "99.00", "8099");
+        assertProblem(send("/api/v1/card/authorizations", other, Map.of("Avain-Signature", signed)), 401);
+        assertProblem(sendStripe(stripeEvent("iauth_9", 100, "8099", false), "whsec_wrong", Instant.now()), 401);
+
+        assertProblem(sendGeneric("{\"type\":\"authorization\","), 400);
+        assertProblem(sendGeneric(authorization("a-2", "-5.00", "8099")), 400);
+        assertProblem(sendGeneric(authorization("a-3", "0.00", "8099")), 400);
+        assertProblem(sendGeneric(authorization("a-4", "1.005", "8099")), 400);
+        assertProblem(sendGeneric(authorization("a-5", "5.00", "8099").replace("\"EUR\"", "\"SEK\"")), 400);
+        assertProblem(sendStripe(stripeEvent("iauth_8", 100, "8099", false).replace("\"eur\"", "\"usd\""),
+                STRIPE_SECRET, Instant.now()), 400);
+
+        assertThat(budget().get("held").asText()).isEqualTo("0.00");
+        assertThat(jdbc.sql("select count(*) from card_authorization").query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void aRowLockHeldPastTheDeadlineIsADeclineInsideTheDeadlineAndTheRequestIsKept() throws Exception {
+        try (Connection lock = java.sql.DriverManager.getConnection(TestDatabase.urlFor(SCHEMA), TestDatabase.USER,
+                TestDatabase.PASSWORD)) {
+            lock.setAutoCommit(false);
+            try (Statement s = lock.createStatement()) {
+                s.execute("select * from budget_line for update");
+            }
+            long started = System.nanoTime();
+            HttpResponse<String> response = sendGeneric(authorization("a-1", "10.00", "8099"));
+            long ms = (System.nanoTime() - started) / 1_000_000;
+            assertThat(ms).isLessThan(2000);
+            assertThat(json(response.body()).get("approved").asBoolean()).isFalse();
+            assertThat(json(response.body()).get("reason").asText()).isEqualTo("timeout");
+            lock.rollback();
+        }
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() ->
+                jdbc.sql("select count(*) from message where flow = 'card-authorization' and status = 'ERROR'")
+                        .query(Long.class).single() == 1);
+        assertThat(budget().get("held").asText()).isEqualTo("0.00");
+        JsonNode repeat = json(sendGeneric(authorization("a-1", "10.00", "8099")).body());
+        assertThat(repeat.get("reason").asText()).isEqualTo("timeout");
+    }
+
+    @Test
+    void aClearingFileTurnsHoldsIntoSpendsOnceAndReportsExceptions() throws Exception {
+        assertThat(generic("a-1", "100.00", "8099").get("approved").asBoolean()).isTrue();
+        assertThat(generic("a-2", "60.00", "8099").get("approved").asBoolean()).isTrue();
+        assertThat(generic("a-3", "90.00", "7011").get("approved").asBoolean()).isTrue();
+        Files.createDirectories(CLEARING_DIR);
+        Path file = CLEARING_DIR.resolve("clearing-" + UUID.randomUUID() + ".csv");
+        Files.writeString(file, """
+                record_id,type,authorization_id,card_id,amount,currency,merchant_category_code,merchant_name,occurred_at,settlement_date,count
+                r-1,capture,a-1,%1$s,100.00,EUR,8099,Hoivakoti,2026-11-23T10:00:00Z,2026-11-23,
+                r-2,capture,a-2,%1$s,40.00,EUR,8099,Hoivakoti,2026-11-23T10:00:00Z,2026-11-23,
+                r-3,capture,a-3,%1$s,120.00,EUR,7011,Hotelli,2026-11-23T10:00:00Z,2026-11-23,
+                r-4,capture,,%1$s,5.00,EUR,8099,Apteekki,2026-11-23T10:00:00Z,2026-11-23,
+                r-5,refund,a-1,%1$s,10.00,EUR,8099,Hoivakoti,2026-11-23T10:00:00Z,2026-11-23,
+                r-6,capture,a-1,%1$s,not-money,EUR,8099,Hoivakoti,2026-11-23T10:00:00Z,2026-11-23,
+                s-1,settlement,,,255.00,EUR,,,2026-11-23T23:59:00Z,2026-11-23,5
+                """.formatted(cardId));
+        var summary = jobs.run("card-clearing", Map.of(), fi.avain.routes.jobs.JobProgress.NONE);
+        assertThat(summary.counts()).containsEntry("captured", 1L).containsEntry("partially-captured", 1L)
+                .containsEntry("over-captured", 1L).containsEntry("force-posted", 1L).containsEntry("refunded", 1L)
+                .containsEntry("invalid", 1L).containsEntry("settlement-matched", 1L);
+        assertThat(summary.status().exitCode()).isEqualTo(1);
+        JsonNode care = line(budget(), "care");
+        assertThat(care.get("held").asText()).isEqualTo("0.00");
+        assertThat(care.get("spent").asText()).isEqualTo("135.00");
+        JsonNode travel = line(budget(), "travel");
+        assertThat(travel.get("spent").asText()).isEqualTo("100.00");
+        assertThat(Files.exists(CLEARING_DIR.resolve("processed").resolve(file.getFileName()))).isTrue();
+
+        JsonNode exceptions = json(get("/api/v1/reconciliation/exceptions", OPERATOR_KEY).body());
+        assertThat(exceptions.get("items").get(0).get("kind").asText()).isEqualTo("over-capture");
+        assertThat(exceptions.get("items").get(0).get("amount").asText()).isEqualTo("20.00");
+        assertThat(get("/api/v1/reconciliation/exceptions", INTEGRATOR_KEY).statusCode()).isEqualTo(403);
+
+        Files.move(CLEARING_DIR.resolve("processed").resolve(file.getFileName()), file);
+        var again = jobs.run("card-clearing", Map.of(), fi.avain.routes.jobs.JobProgress.NONE);
+        assertThat(again.counts()).containsEntry("duplicate", 6L);
+        assertThat(line(budget(), "care").get("spent").asText()).isEqualTo("135.00");
+    }
+
+    // --- helpers
+
+    JsonNode budget() {
+        HttpResponse<String> response = get("/api/v1/budgets/" + budgetId, INTEGRATOR_KEY);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return json(response.body());
+    }
+
+    JsonNode entries() {
+        return json(get("/api/v1/budgets/" + budgetId + "/entries", OPERATOR_KEY).body());
+    }
+
+    static JsonNode line(JsonNode budget, String code) {
+        for (JsonNode line : budget.get("lines")) {
+            if (line.get("code").asText().equals(code)) {
+                return line;
+            }
+        }
+        throw new AssertionError("no line " + code);
+    }
+
+    String authorization(String id, String amount, String mcc) {
+        return """
+                {"type":"authorization","authorizationId":"%s","cardId":"%s","amount":"%s","currency":"EUR",
+                 "merchant":{"categoryCode":"%s","name":"Kauppa","id":"m-1"},"amountControllable":false,
+                 "createdAt":"%s"}""".formatted(id, cardId, amount, mcc, Instant.now());
+    }
+
+    JsonNode generic(String id, String amount, String mcc) {
+        HttpResponse<String> response = sendGeneric(authorization(id, amount, mcc));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return json(response.body());
+    }
+
+    HttpResponse<String> sendGeneric(String body) {
+        return send("/api/v1/card/authorizations", body,
+                Map.of("Avain-Signature", signGeneric(body, Instant.now().getEpochSecond())));
+    }
+
+    static String signGeneric(String body, long t) {
+        try {
+            return "t=" + t + ",v1=" + Webhook.Util.computeHmacSha256(CARD_SECRET, t + "." + body);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    String stripeEvent(String authorizationId, long cents, String mcc, boolean controllable) {
+        return """
+                {"id":"evt_%1$s","object":"event","api_version":"2025-10-29.clover","created":%2$d,
+                 "type":"issuing_authorization.request","livemode":false,
+                 "data":{"object":{"id":"%1$s","object":"issuing.authorization","amount":0,"currency":"eur",
+                   "approved":false,"status":"pending","created":%2$d,
+                   "card":{"id":"%3$s","object":"issuing.card"},
+                   "merchant_data":{"category":"medical_services","category_code":"%4$s","name":"Kauppa",
+                     "network_id":"1234"},
+                   "pending_request":{"amount":%5$d,"currency":"eur","is_amount_controllable":%6$s,
+                     "merchant_amount":%5$d,"merchant_currency":"eur"}}}}"""
+                .formatted(authorizationId, Instant.now().getEpochSecond(), cardId, mcc, cents, controllable);
+    }
+
+    HttpResponse<String> sendStripe(String event, String secret, Instant at) throws Exception {
+        long t = at.getEpochSecond();
+        String signature = "t=" + t + ",v1=" + Webhook.Util.computeHmacSha256(secret, t + "." + event);
+        return send("/api/v1/card/stripe", event, Map.of("Stripe-Signature", signature));
+    }
+
+    HttpResponse<String> send(String path, String body, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        headers.forEach(request::header);
+        return send(request.build());
+    }
+
+    HttpResponse<String> postJson(String path, String key, String body) {
+        return send(path, body, Map.of("Authorization", "Bearer " + key));
+    }
+
+    static void assertProblem(HttpResponse<String> response, int status) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type").orElse("")).contains("application/problem+json");
+    }
+}
