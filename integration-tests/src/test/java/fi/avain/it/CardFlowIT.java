@@ -225,6 +225,60 @@ class CardFlowIT extends AvainIntegrationTest {
         assertThat(line(budget(), "care").get("spent").asText()).isEqualTo("135.00");
     }
 
+    @Test
+    void anIncrementalAuthorizationHoldsMoreAndAReversalReleases() {
+        assertThat(generic("a-1", "50.00", "8099").get("approved").asBoolean()).isTrue();
+        JsonNode more = generic("a-1", "80.00", "8099");
+        assertThat(more.get("approved").asBoolean()).isTrue();
+        assertThat(line(budget(), "care").get("held").asText()).isEqualTo("80.00");
+        assertProblem(sendGeneric(authorization("a-1", "70.00", "8099")), 409);
+
+        String reversal = """
+                {"type":"reversal","authorizationId":"a-1","cardId":"%s","amount":"30.00","currency":"EUR",
+                 "createdAt":"%s"}""".formatted(cardId, Instant.now());
+        HttpResponse<String> partly = sendGeneric(reversal);
+        assertThat(partly.statusCode()).as(partly.body()).isEqualTo(200);
+        assertThat(json(partly.body()).get("released").asText()).isEqualTo("30.00");
+        assertThat(line(budget(), "care").get("held").asText()).isEqualTo("50.00");
+        assertThat(sendGeneric(reversal).body()).contains("\"outcome\":\"duplicate\"");
+        String rest = """
+                {"type":"reversal","authorizationId":"a-1","cardId":"%s","createdAt":"%s"}"""
+                .formatted(cardId, Instant.now());
+        assertThat(json(sendGeneric(rest).body()).get("released").asText()).isEqualTo("50.00");
+        assertThat(line(budget(), "care").get("available").asText()).isEqualTo("500.00");
+    }
+
+    @Test
+    void stripeTransactionEventsCaptureAndRefundInRealTime() throws Exception {
+        assertThat(json(sendStripe(stripeEvent("iauth_t1", 6000, "8099", false), STRIPE_SECRET, Instant.now()).body())
+                .get("approved").asBoolean()).isTrue();
+        String capture = transaction("ipi_c1", "iauth_t1", -6000, "capture");
+        HttpResponse<String> captured = sendStripe(capture, STRIPE_SECRET, Instant.now());
+        assertThat(captured.statusCode()).as(captured.body()).isEqualTo(200);
+        assertThat(json(captured.body()).get("outcome").asText()).isEqualTo("captured");
+        assertThat(line(budget(), "care").get("spent").asText()).isEqualTo("60.00");
+        assertThat(line(budget(), "care").get("held").asText()).isEqualTo("0.00");
+        assertThat(json(sendStripe(capture, STRIPE_SECRET, Instant.now()).body()).get("outcome").asText())
+                .isEqualTo("duplicate");
+        sendStripe(transaction("ipi_r1", "iauth_t1", 1500, "refund"), STRIPE_SECRET, Instant.now());
+        assertThat(line(budget(), "care").get("spent").asText()).isEqualTo("45.00");
+
+        String other = "{\"id\":\"evt_x\",\"object\":\"event\",\"type\":\"issuing_card.updated\",\"data\":{\"object\":{}}}";
+        HttpResponse<String> ignored = sendStripe(other, STRIPE_SECRET, Instant.now());
+        assertThat(ignored.statusCode()).isEqualTo(200);
+        assertThat(json(ignored.body()).get("ignored").asText()).isEqualTo("issuing_card.updated");
+    }
+
+    String transaction(String id, String authorizationId, long amount, String type) {
+        return """
+                {"id":"evt_%1$s","object":"event","api_version":"2025-10-29.clover","created":%2$d,
+                 "type":"issuing_transaction.created",
+                 "data":{"object":{"id":"%1$s","object":"issuing.transaction","amount":%3$d,"currency":"eur",
+                   "authorization":"%4$s","card":"%5$s","created":%2$d,"type":"%6$s",
+                   "merchant_data":{"category":"medical_services","category_code":"8099","name":"Kauppa"}}}}"""
+                .formatted(id, Instant.now().getEpochSecond(), amount, authorizationId, cardId, type);
+    }
+
     // --- helpers
 
     JsonNode budget() {
