@@ -9,6 +9,8 @@ import com.stripe.model.Event;
 import com.stripe.net.Webhook;
 import fi.avain.connectors.card.SignatureException.Reason;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -119,6 +121,15 @@ class WebhookSignatureTest {
 
         assertThatThrownBy(() -> WebhookSignature.verify(header, BODY, List.of(" "), NOW, TOLERANCE))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("no webhook secret is configured");
+    }
+
+    @Test
+    void signsTheDocumentedExampleAsTheDocumentationSays() throws Exception {
+        byte[] body = Files.readAllBytes(Path.of("../mappings/src/test/resources/golden/card/generic/authorization.input.json"));
+
+        // docs/formats/card-authorization.md, "The signature".
+        assertThat(WebhookSignature.sign("sandbox-generic-secret", 1795428000L, body))
+                .isEqualTo("t=1795428000,v1=eb9d296da72992c3ccc52ccf2a5f71950ce239ed0e431cdcd660836930c40ebc");
     }
 
     @Test

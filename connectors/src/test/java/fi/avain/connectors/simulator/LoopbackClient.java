@@ -23,6 +23,11 @@ public final class LoopbackClient {
                 .header("Content-Type", "application/json"));
     }
 
+    public HttpResponse<String> post(String url, String body) {
+        return send(HttpRequest.newBuilder(URI.create(url)).POST(HttpRequest.BodyPublishers.ofString(body))
+                .header("Content-Type", "application/json"));
+    }
+
     public HttpResponse<String> delete(String url) {
         return send(HttpRequest.newBuilder(URI.create(url)).DELETE());
     }
