@@ -205,7 +205,7 @@ public final class Clearing {
         long ours = db.sql("""
                         select coalesce(sum(case when record_type = 'CAPTURE' then amount_cents
                                                  when record_type = 'REFUND' then -amount_cents
-                                                 when outcome = 'CAPTURE_REVERSED' then -amount_cents
+                                                 when outcome = 'CAPTURE_REVERSED' then -booked_cents
                                                  else 0 end), 0)
                         from card_clearing where processor = ? and settlement_date = ? and record_type <> 'SETTLEMENT'""")
                 .params(item.processor(), Date.valueOf(item.settlementDate())).query(Long.class).single();
