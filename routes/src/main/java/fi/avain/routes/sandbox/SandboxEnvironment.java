@@ -1,6 +1,7 @@
 package fi.avain.routes.sandbox;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import fi.avain.connectors.card.ProcessorCredentials;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -57,8 +58,13 @@ public class SandboxEnvironment implements EnvironmentPostProcessor, Ordered {
             }
             SandboxSimulators simulators = SandboxSimulators.start(
                     environment.getProperty("avain.sandbox.ptv-services", Integer.class, 500),
-                    environment.getProperty("avain.sandbox.seed", Long.class, 20261123L));
+                    environment.getProperty("avain.sandbox.seed", Long.class, 20261123L),
+                    job ? null : processorCredentials(environment),
+                    Path.of(environment.getProperty("avain.connectors.card.clearing-dir",
+                            dataDir.resolve("clearing").toString())));
             urls.putAll(simulators.urls());
+            application.addInitializers(context ->
+                    context.getBeanFactory().registerSingleton("sandboxSimulators", simulators));
             application.addListeners(event -> {
                 if (event instanceof ContextClosedEvent) {
                     simulators.close();
@@ -74,6 +80,16 @@ public class SandboxEnvironment implements EnvironmentPostProcessor, Ordered {
         });
         environment.getPropertySources().addAfter(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
                 new MapPropertySource("sandbox-simulators", properties));
+    }
+
+    private static ProcessorCredentials processorCredentials(ConfigurableEnvironment environment) {
+        String key = environment.getProperty("avain.security.api-keys.processor[0]");
+        String generic = environment.getProperty("avain.connectors.card.secrets.generic[0]");
+        String stripe = environment.getProperty("avain.connectors.card.secrets.stripe[0]");
+        if (key == null || generic == null || stripe == null) {
+            return null;
+        }
+        return new ProcessorCredentials(key, generic, stripe);
     }
 
     /** Set on the command line, as a system property or environment variable, or in a test. */

@@ -5,7 +5,11 @@ import fi.avain.connectors.comparison.ComparisonSimulator;
 import fi.avain.connectors.marketplace.MarketplaceSimulator;
 import fi.avain.connectors.ptv.PtvCatalogue;
 import fi.avain.connectors.ptv.PtvSimulator;
+import fi.avain.connectors.card.ProcessorCredentials;
+import fi.avain.connectors.card.ProcessorSimulator;
+import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -20,19 +24,34 @@ final class SandboxSimulators implements AutoCloseable {
     private final PtvSimulator ptv;
     private final ComparisonSimulator comparison;
     private final MarketplaceSimulator marketplace;
+    private final ProcessorSimulator processor;
 
-    private SandboxSimulators(PtvSimulator ptv, ComparisonSimulator comparison, MarketplaceSimulator marketplace) {
+    private SandboxSimulators(PtvSimulator ptv, ComparisonSimulator comparison, MarketplaceSimulator marketplace,
+                              ProcessorSimulator processor) {
         this.ptv = ptv;
         this.comparison = comparison;
         this.marketplace = marketplace;
+        this.processor = processor;
     }
 
-    static SandboxSimulators start(int services, long seed) {
+    /**
+     * @param processorCredentials the processor's API key and webhook secrets, or null for no card processor
+     */
+    static SandboxSimulators start(int services, long seed, ProcessorCredentials processorCredentials,
+                                   Path clearingDir) {
         PtvCatalogue catalogue = PtvCatalogue.generate(services, seed, BASE_TIME);
         PtvSimulator ptv = PtvSimulator.start(catalogue);
         ComparisonSimulator comparison = ComparisonSimulator.start(ComparisonCatalogue.generate(catalogue, seed));
         MarketplaceSimulator marketplace = MarketplaceSimulator.start();
-        return new SandboxSimulators(ptv, comparison, marketplace);
+        // Avain's own URL is known only once its server is up; the sandbox aims the processor at it then.
+        ProcessorSimulator processor = processorCredentials == null ? null
+                : ProcessorSimulator.start(() -> null, processorCredentials, clearingDir);
+        return new SandboxSimulators(ptv, comparison, marketplace, processor);
+    }
+
+    /** The card processor simulator, when one runs. */
+    Optional<ProcessorSimulator> processor() {
+        return Optional.ofNullable(processor);
     }
 
     Map<String, String> urls() {
@@ -40,6 +59,9 @@ final class SandboxSimulators implements AutoCloseable {
         urls.put("ptv", ptv.baseUrl());
         urls.put("comparison", comparison.baseUrl());
         urls.put("marketplace", marketplace.baseUrl());
+        if (processor != null) {
+            urls.put("processor", processor.baseUrl());
+        }
         return urls;
     }
 
@@ -48,5 +70,8 @@ final class SandboxSimulators implements AutoCloseable {
         ptv.close();
         comparison.close();
         marketplace.close();
+        if (processor != null) {
+            processor.close();
+        }
     }
 }

@@ -1,6 +1,12 @@
 package fi.avain.routes.sandbox;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fi.avain.budget.Cards;
+import fi.avain.routes.budget.PlanIntake;
+import java.time.Clock;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.transaction.support.TransactionTemplate;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fi.avain.routes.jobs.JobProgress;
 import fi.avain.routes.jobs.JobRunner;
@@ -33,7 +39,20 @@ class SandboxStartup implements HealthIndicator {
     private final JdbcClient jdbc;
     private volatile String state = "starting";
 
-    SandboxStartup(JobRunner jobs, Environment environment, ObjectMapper json, JdbcClient jdbc) {
+    private final PlanIntake plans;
+    private final Cards cards;
+    private final TransactionTemplate tx;
+    private final ObjectProvider<SandboxSimulators> simulators;
+    private final Clock clock;
+
+    SandboxStartup(JobRunner jobs, Environment environment, ObjectMapper json, JdbcClient jdbc, PlanIntake plans,
+                   Cards cards, TransactionTemplate tx, ObjectProvider<SandboxSimulators> simulators,
+                   ObjectProvider<Clock> clock) {
+        this.plans = plans;
+        this.cards = cards;
+        this.tx = tx;
+        this.simulators = simulators;
+        this.clock = clock.getIfAvailable(Clock::systemUTC);
         this.jobs = jobs;
         this.environment = environment;
         this.json = json;
@@ -55,6 +74,9 @@ class SandboxStartup implements HealthIndicator {
         String address = environment.getProperty("server.address", "127.0.0.1");
         String baseUrl = "http://" + address + ":" + port;
         ObjectNode file = describe(baseUrl);
+        state = "sample budgets and card spends";
+        new SandboxSamples(plans, cards, tx, jobs, clock).create((ObjectNode) file.get("samples"),
+                simulators.getIfAvailable() == null ? null : simulators.getObject().processor().orElse(null), baseUrl);
         SandboxFile.write(Path.of(environment.getProperty("avain.data-dir", "./data")), file);
         state = "ready";
         System.out.println(banner(baseUrl, file, sync));
@@ -88,7 +110,7 @@ class SandboxStartup implements HealthIndicator {
             }
         }
         ObjectNode samples = file.putObject("samples");
-        samples.put("tenant", environment.getProperty("avain.sandbox.tenant", "sandbox-county"));
+        samples.put("tenant", SandboxSamples.TENANT);
         ObjectNode urls = file.putObject("urls");
         urls.put("apiDocs", baseUrl + "/api/docs");
         urls.put("openApi", baseUrl + "/api/openapi.json");
@@ -107,6 +129,14 @@ class SandboxStartup implements HealthIndicator {
                 text.append("    ").append(String.format("%-13s", e.getKey() + " sim")).append(' ').append(e.getValue().asText()).append('\n'));
         text.append("    Integrator key: ").append(file.path("apiKeys").path("integrator").asText()).append('\n');
         text.append("    Operator key:   ").append(file.path("apiKeys").path("operator").asText()).append('\n');
+        JsonNode samples = file.path("samples");
+        if (samples.has("budgetId")) {
+            text.append("    Sample budget:  ").append(baseUrl).append("/api/v1/budgets/")
+                    .append(samples.path("budgetId").asText()).append('\n');
+            text.append("    Sample card:    ").append(samples.path("cardId").asText()).append(" (allowed MCC ")
+                    .append(samples.path("allowedMcc").asText()).append(", blocked ")
+                    .append(samples.path("blockedMcc").asText()).append(")\n");
+        }
         text.append("    First catalogue sync: ").append(sync.toJson()).append('\n');
         text.append("    Everything above is in data/sandbox.json. Ctrl-C stops the sandbox.\n");
         return text.toString();
