@@ -277,6 +277,24 @@ class LedgerTest {
         }
     }
 
+    @Test
+    void correctionsMoveTheAllocationOrTheSpendOnceAndNeverBelowZero() {
+        Corrections corrections = new Corrections(f.db, f.ledger);
+        String key = "fix-" + budgetId;
+        assertThat(f.inTx(() -> corrections.correct(budgetId, "care", Corrections.Kind.ALLOCATION, 5000, key,
+                UUID.randomUUID()))).isPresent();
+        assertThat(f.inTx(() -> corrections.correct(budgetId, "care", Corrections.Kind.ALLOCATION, 5000, key,
+                UUID.randomUUID()))).isEmpty();
+        assertThat(line("care").allocatedCents()).isEqualTo(105000);
+        f.inTx(() -> corrections.correct(budgetId, "care", Corrections.Kind.SPEND, 2000, key + "-s", null));
+        assertThat(line("care").spentCents()).isEqualTo(2000);
+        assertThatThrownBy(() -> f.inTx(() -> corrections.correct(budgetId, "care", Corrections.Kind.SPEND, -3000,
+                key + "-t", null))).isInstanceOf(LedgerException.class).hasMessageContaining("only 20.00 EUR spent");
+        assertThatThrownBy(() -> f.inTx(() -> corrections.correct(budgetId, "care", Corrections.Kind.ALLOCATION,
+                -200000, key + "-u", null))).isInstanceOf(LedgerException.class);
+        assertThat(line("care").availableCents()).isEqualTo(103000);
+    }
+
     // --- helpers: authorization and record ids are made unique per budget, since the schema is shared
 
     private AuthorizationAttempt attempt(String id, long cents, String mcc, boolean controllable) {

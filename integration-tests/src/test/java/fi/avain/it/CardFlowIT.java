@@ -279,6 +279,21 @@ class CardFlowIT extends AvainIntegrationTest {
                 .formatted(id, Instant.now().getEpochSecond(), amount, authorizationId, cardId, type);
     }
 
+    @Test
+    void anOperatorCorrectsALineOnceAndBadCorrectionsChangeNothing() {
+        String path = "/api/v1/budgets/" + budgetId + "/corrections";
+        String body = "{\"correctionId\":\"fix-1\",\"line\":\"care\",\"kind\":\"allocation\","
+                + "\"amount\":\"25.00\",\"reason\":\"plan typo\"}";
+        assertThat(postJson(path, INTEGRATOR_KEY, body).statusCode()).isEqualTo(403);
+        assertThat(postJson(path, OPERATOR_KEY, body).statusCode()).isEqualTo(201);
+        assertThat(postJson(path, OPERATOR_KEY, body).statusCode()).isEqualTo(200);
+        assertThat(line(budget(), "care").get("allocated").asText()).isEqualTo("525.00");
+        assertProblem(postJson(path, OPERATOR_KEY, body.replace("fix-1", "fix-2").replace("25.00", "-900.00")), 409);
+        assertProblem(postJson(path, OPERATOR_KEY, body.replace("fix-1", "fix-3").replace("25.00", "1.001")), 400);
+        assertProblem(postJson(path, OPERATOR_KEY, body.replace("fix-1", "fix-4").replace("care", "nope")), 404);
+        assertThat(line(budget(), "care").get("allocated").asText()).isEqualTo("525.00");
+    }
+
     // --- helpers
 
     JsonNode budget() {

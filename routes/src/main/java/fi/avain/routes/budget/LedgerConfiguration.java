@@ -4,6 +4,7 @@ import fi.avain.budget.Budgets;
 import fi.avain.budget.Cards;
 import fi.avain.budget.ClientIdentities;
 import fi.avain.budget.Clearing;
+import fi.avain.budget.Corrections;
 import fi.avain.budget.HoldExpiry;
 import fi.avain.budget.Ledger;
 import fi.avain.budget.LedgerInvariants;
@@ -61,6 +62,11 @@ class LedgerConfiguration {
     @Bean
     HoldExpiry holdExpiry(JdbcClient jdbc, Ledger ledger) {
         return new HoldExpiry(jdbc, ledger);
+    }
+
+    @Bean
+    Corrections corrections(JdbcClient jdbc, Ledger ledger) {
+        return new Corrections(jdbc, ledger);
     }
 
     @Bean

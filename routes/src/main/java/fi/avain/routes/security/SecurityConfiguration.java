@@ -45,6 +45,7 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/v1/card/authorizations", "/api/v1/card/stripe")
                         .permitAll()
                         .requestMatchers("/api/v1/reconciliation/**").hasRole("OPERATOR")
+                        .requestMatchers(HttpMethod.POST, "/api/v1/budgets/*/corrections").hasRole("OPERATOR")
                         .requestMatchers("/api/v1/plans/**", "/api/v1/budgets/**", "/api/v1/clients/**",
                                 "/api/v1/cards/**").hasAnyRole("INTEGRATOR", "OPERATOR")
                         .requestMatchers("/api/**").authenticated()
