@@ -36,13 +36,9 @@ public final class CardAuthorizer {
      * is what a repeat of the request gets back.
      */
     public Decision decide(AuthorizationAttempt attempt, UUID sourceMessageId, Function<Verdict, String> render) {
-        Optional<Decision> earlier = answered(attempt);
-        if (earlier.isPresent()) {
-            return earlier.get();
-        }
         Timestamp now = Timestamp.from(ledger.now());
-        // Claiming the (id, total) first serialises identical requests: a concurrent twin waits here for
-        // this transaction and then finds its answer.
+        // Claiming the (id, total) first serialises identical requests: a repeat finds the claim taken and
+        // reads the answer; a concurrent twin waits here for this transaction and then does the same.
         int claimed = db.sql("""
                         insert into card_authorization (processor, authorization_id, requested_cents, approved,
                                                         approved_cents, response, source_message_id, created_at)
@@ -188,7 +184,10 @@ public final class CardAuthorizer {
             return increment(attempt, card, previous.get(), sourceMessageId);
         }
 
-        List<LineState> lines = db.sql("select " + LineState.COLUMNS + " from budget_line l where l.budget_id = ?")
+        // The budget's lines are locked at once, in id order (the order every transaction uses, so two never
+        // wait on each other in a circle): a decision reads balances no one else can change until it commits.
+        List<LineState> lines = db.sql("select " + LineState.COLUMNS
+                        + " from budget_line l where l.budget_id = ? order by l.id for update")
                 .param(card.budgetId()).query(LineState::read).list();
         List<LineState> allowing = lines.stream()
                 .filter(l -> l.allowsMerchantCategory(attempt.merchantCategoryCode()))
@@ -202,9 +201,7 @@ public final class CardAuthorizer {
             return declined(id, card, DeclineReason.OUTSIDE_BUDGET_PERIOD);
         }
         DeclineReason first = null;
-        // Locked in id order, the order every transaction uses, so two never wait on each other in a circle.
-        for (LineState candidate : current) {
-            LineState line = lock(candidate.id());
+        for (LineState line : current) {
             Optional<DeclineReason> refusal = limits(line, attempt.amountCents(), 0, today);
             long amount = attempt.amountCents();
             if (refusal.isEmpty() && line.availableCents() < amount) {
