@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import fi.avain.budget.Cents;
 import fi.avain.connectors.card.WebhookSignature;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -114,13 +113,6 @@ final class CardApi {
                 .header("Content-Type", "application/json")
                 .header("Authorization", "Bearer " + AvainIntegrationTest.INTEGRATOR_KEY)
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
-        try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return await(http.sendAsync(request, HttpResponse.BodyHandlers.ofString()));
     }
 }
