@@ -23,6 +23,7 @@ import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
  * {@code job card-clearing} killed with SIGKILL part-way through a file, twice, and run again to the
@@ -44,15 +45,20 @@ class CardClearingKillIT {
     @Test
     void aClearingRunKilledTwiceAndRunAgainAppliesEveryRecordOnce() throws IOException {
         String schema = TestDatabase.newSchema();
-        JdbcClient db = TestDatabase.jdbc(schema);
         List<Hold> holds = holds(schema);
         Path file = clearingFile(holds);
         long records = holds.stream().filter(h -> h.capturedCents() > 0).count();
+        try (SingleConnectionDataSource connection = TestDatabase.connection(schema)) {
+            JdbcClient db = JdbcClient.create(connection);
+            long firstKill = killWhenApplied(schema, file, records / 10, db);
+            long secondKill = killWhenApplied(schema, file, firstKill + records / 3, db);
+            AvainJar.Run last = AvainJar.run(AvainJar.cardClearing(schema, dataDir, file));
+            assertAppliedOnce(db, holds, records, firstKill, secondKill, last);
+        }
+    }
 
-        long firstKill = killWhenApplied(schema, file, records / 10, db);
-        long secondKill = killWhenApplied(schema, file, firstKill + records / 3, db);
-        AvainJar.Run last = AvainJar.run(AvainJar.cardClearing(schema, dataDir, file));
-
+    private static void assertAppliedOnce(JdbcClient db, List<Hold> holds, long records, long firstKill,
+                                          long secondKill, AvainJar.Run last) {
         assertThat(last.exitCode()).as(last.stderr()).isZero();
         System.out.printf("%d records: killed at %d and %d applied, the last run applied %d%n", records, firstKill,
                 secondKill, records - last.count("duplicate"));

@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
  * Money fails closed and nothing is lost: with the database out of reach a card authorization is
@@ -30,11 +31,12 @@ class CardDatabaseOutageIT {
     @Test
     void anUnreachableDatabaseIsADeclineInTimeAndTheRequestIsStoredOnceItIsBack() {
         String schema = TestDatabase.newSchema();
-        JdbcClient db = TestDatabase.jdbc(schema);
-        try (LoopbackProxy proxy = LoopbackProxy.to(TestDatabase.address());
+        try (SingleConnectionDataSource connection = TestDatabase.connection(schema);
+             LoopbackProxy proxy = LoopbackProxy.to(TestDatabase.address());
              AvainServer avain = AvainServer.start(TestDatabase.urlThrough("127.0.0.1", proxy.port(), schema), schema,
                      dataDir, List.of("--spring.datasource.hikari.connection-timeout=250",
                              "--spring.datasource.hikari.maximum-pool-size=4"))) {
+            JdbcClient db = JdbcClient.create(connection);
             String url = avain.awaitReady().baseUrl();
             CardApi api = new CardApi(1);
             String card = api.budgetWithCard(url, "plan-outage", 500_00);

@@ -7,8 +7,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.UUID;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
  * The PostgreSQL the integration tests run on ({@code AVAIN_TEST_DB_URL}, default
@@ -51,9 +50,12 @@ final class TestDatabase {
         return new InetSocketAddress(uri.getHost(), uri.getPort() < 0 ? 5432 : uri.getPort());
     }
 
-    /** Queries on the schema, for checking what a jar process did; a connection per query. */
-    static JdbcClient jdbc(String schema) {
-        return JdbcClient.create(new DriverManagerDataSource(urlFor(schema), USER, PASSWORD));
+    /**
+     * One connection to the schema, for checking what a jar process did; one, because opening a
+     * PostgreSQL connection per poll costs a process fork on a machine the jar needs. Close it.
+     */
+    static SingleConnectionDataSource connection(String schema) {
+        return new SingleConnectionDataSource(urlFor(schema), USER, PASSWORD, true);
     }
 
     static Connection connect() throws SQLException {

@@ -23,6 +23,7 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
  * Two Avain nodes on one PostgreSQL schema take 10 000 concurrent signed authorizations on 100
@@ -54,7 +55,8 @@ class TwoInstanceAuthorizationIT {
     @Test
     void twoNodesNeverOverspendAndAnswerEveryRepeatIdentically() {
         String schema = TestDatabase.newSchema();
-        try (AvainServer a = node(schema, "a"); AvainServer b = node(schema, "b")) {
+        try (AvainServer a = node(schema, "a"); AvainServer b = node(schema, "b");
+             SingleConnectionDataSource connection = TestDatabase.connection(schema)) {
             String[] nodes = {a.awaitReady().baseUrl(), b.awaitReady().baseUrl()};
             CardApi api = new CardApi(IN_FLIGHT);
             Random random = new Random(SEED);
@@ -113,7 +115,7 @@ class TwoInstanceAuthorizationIT {
             assertThat(reasons).containsKeys("approved", "insufficient_funds");
             assertThat(reasons.getOrDefault("timeout", 0)).as("declined for time").isLessThanOrEqualTo(ORIGINALS / 100);
 
-            JdbcClient db = TestDatabase.jdbc(schema);
+            JdbcClient db = JdbcClient.create(connection);
             long approved = approvedPerCard.values().stream().mapToLong(Long::longValue).sum();
             // a decline for time is recorded, and a decision that committed after it withdrawn, just after the answer
             await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
