@@ -82,7 +82,10 @@ final class AvainJar {
         Path jar = root.resolve("routes/target/avain.jar");
         assertThat(jar).as("the reactor packages avain.jar before the integration tests").isRegularFile();
         List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m", "-jar", jar.toString()));
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
+                // C1 only and one GC thread: these processes live seconds to a minute on a shared 2-core
+                // machine, where C2's compiling costs more than it wins back; start-up takes half as long
+                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar", jar.toString()));
         command.addAll(arguments);
         try {
             Path output = Files.createTempDirectory(root.resolve("integration-tests/target"), "avain-jar-");
@@ -108,14 +111,9 @@ final class AvainJar {
 
     static List<String> catalogueSync(String schema, Path dataDir, String ptvUrl, ComparisonSimulator comparison,
             MarketplaceSimulator marketplace) {
-        List<String> arguments = new ArrayList<>(List.of("job", "catalogue-sync",
-                "--spring.datasource.url=" + TestDatabase.urlFor(schema),
-                "--spring.datasource.username=" + TestDatabase.USER,
-                "--spring.datasource.password=" + TestDatabase.PASSWORD,
-                "--spring.flyway.schemas=" + schema,
-                "--avain.sandbox.enabled=false",
-                "--avain.messages.encryption-key=" + ENCRYPTION_KEY,
-                "--avain.data-dir=" + dataDir,
+        List<String> arguments = new ArrayList<>(List.of("job", "catalogue-sync"));
+        arguments.addAll(onSchema(TestDatabase.urlFor(schema), schema, dataDir));
+        arguments.addAll(List.of(
                 "--avain.connectors.ptv.base-url=" + ptvUrl,
                 "--avain.connectors.comparison.base-url=" + comparison.baseUrl(),
                 "--avain.connectors.marketplace.base-url=" + marketplace.baseUrl(),
@@ -124,6 +122,28 @@ final class AvainJar {
             arguments.add("--avain.connectors." + connector + ".retry-backoff=20ms");
             arguments.add("--avain.connectors." + connector + ".max-retries=1");
         }
+        return arguments;
+    }
+
+    /**
+     * What every run on a test schema needs: the database (at {@code jdbcUrl}, which may lead through
+     * a proxy), no sandbox, the message store's key and a data directory of its own.
+     */
+    static List<String> onSchema(String jdbcUrl, String schema, Path dataDir) {
+        return List.of(
+                "--spring.datasource.url=" + jdbcUrl,
+                "--spring.datasource.username=" + TestDatabase.USER,
+                "--spring.datasource.password=" + TestDatabase.PASSWORD,
+                "--spring.flyway.schemas=" + schema,
+                "--avain.sandbox.enabled=false",
+                "--avain.messages.encryption-key=" + ENCRYPTION_KEY,
+                "--avain.data-dir=" + dataDir);
+    }
+
+    /** {@code job card-clearing --file=<file>} on the schema. */
+    static List<String> cardClearing(String schema, Path dataDir, Path file) {
+        List<String> arguments = new ArrayList<>(List.of("job", "card-clearing", "--file=" + file.toAbsolutePath()));
+        arguments.addAll(onSchema(TestDatabase.urlFor(schema), schema, dataDir));
         return arguments;
     }
 

@@ -1,10 +1,13 @@
 package fi.avain.it;
 
+import java.net.InetSocketAddress;
+import java.net.URI;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.UUID;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
  * The PostgreSQL the integration tests run on ({@code AVAIN_TEST_DB_URL}, default
@@ -33,6 +36,26 @@ final class TestDatabase {
 
     static String urlFor(String schema) {
         return URL + (URL.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+    }
+
+    /** The same database reached at another address (a proxy in front of it), on the schema. */
+    static String urlThrough(String host, int port, String schema) {
+        URI uri = URI.create(urlFor(schema).substring("jdbc:".length()));
+        return "jdbc:" + uri.getScheme() + "://" + host + ":" + port + uri.getRawPath() + "?" + uri.getRawQuery();
+    }
+
+    /** Where the database listens, for a proxy in front of it. */
+    static InetSocketAddress address() {
+        URI uri = URI.create(URL.substring("jdbc:".length()));
+        return new InetSocketAddress(uri.getHost(), uri.getPort() < 0 ? 5432 : uri.getPort());
+    }
+
+    /**
+     * One connection to the schema, for checking what a jar process did; one, because opening a
+     * PostgreSQL connection per poll costs a process fork on a machine the jar needs. Close it.
+     */
+    static SingleConnectionDataSource connection(String schema) {
+        return new SingleConnectionDataSource(urlFor(schema), USER, PASSWORD, true);
     }
 
     static Connection connect() throws SQLException {
