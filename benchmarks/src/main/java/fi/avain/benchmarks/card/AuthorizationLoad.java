@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
@@ -160,7 +159,7 @@ public final class AuthorizationLoad {
             body = recent[(int) random.nextLong(Math.min(sentTotal, RECENT))];
             step.duplicates.increment();
         } else {
-            body = authorization(intended);
+            body = authorization();
             recent[(int) (sentTotal % RECENT)] = body;
             sentTotal++;
         }
@@ -190,10 +189,10 @@ public final class AuthorizationLoad {
         });
     }
 
-    private String authorization(long intended) {
+    private String authorization() {
         String card = cards.get(random.nextInt(cards.size()));
         long cents = 100 + random.nextLong(9_900);
-        String amount = (cents / 100) + "." + String.format(Locale.ROOT, "%02d", cents % 100);
+        String amount = (cents / 100) + (cents % 100 < 10 ? ".0" : ".") + (cents % 100);
         return "{\"type\":\"authorization\",\"authorizationId\":\"ba_" + nonce + "_" + sentTotal
                 + "\",\"cardId\":\"" + card + "\",\"amount\":\"" + amount + "\",\"currency\":\"EUR\","
                 + "\"merchant\":{\"categoryCode\":\"" + BudgetSeed.MERCHANT_CATEGORY
