@@ -145,7 +145,7 @@ public final class CardAuthorizer {
     }
 
     private record CardRow(UUID cardId, CardStatus status, UUID budgetId, String tenant, LocalDate periodStart,
-                           LocalDate periodEnd) {
+                           LocalDate periodEnd, UUID holdId) {
     }
 
     private record HoldRow(UUID id, UUID lineId, long authorizedCents, String status) {
@@ -153,13 +153,17 @@ public final class CardAuthorizer {
 
     private Outcome evaluate(AuthorizationAttempt attempt, UUID sourceMessageId) {
         String id = attempt.authorizationId();
+        // The card, its budget and any hold of this authorization in one read: the common path is a
+        // new authorization, for which no hold exists; an incremental one locks its hold below.
         Optional<CardRow> found = db.sql("""
-                        select c.id, c.status, c.budget_id, b.tenant, b.period_start, b.period_end
-                        from card c join budget b on b.id = c.budget_id where c.processor_card_id = ?""")
-                .param(attempt.cardId())
+                        select c.id, c.status, c.budget_id, b.tenant, b.period_start, b.period_end, h.id
+                        from card c join budget b on b.id = c.budget_id
+                        left join ledger_hold h on h.channel = 'card' and h.reference = ?
+                        where c.processor_card_id = ?""")
+                .params(attempt.holdReference(), attempt.cardId())
                 .query((rs, n) -> new CardRow(rs.getObject(1, UUID.class), CardStatus.valueOf(rs.getString(2)),
                         rs.getObject(3, UUID.class), rs.getString(4), rs.getDate(5).toLocalDate(),
-                        rs.getDate(6).toLocalDate()))
+                        rs.getDate(6).toLocalDate(), rs.getObject(7, UUID.class)))
                 .optional();
         if (found.isEmpty()) {
             return new Outcome(Verdict.declined(id, DeclineReason.UNKNOWN_CARD), null, null, null, null);
@@ -173,19 +177,16 @@ public final class CardAuthorizer {
             return declined(id, card, DeclineReason.OUTSIDE_BUDGET_PERIOD);
         }
 
-        Optional<HoldRow> previous = db.sql("""
-                        select id, line_id, authorized_cents, status from ledger_hold where channel = 'card'
-                        and reference = ? for update""")
-                .param(attempt.holdReference())
-                .query((rs, n) -> new HoldRow(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getLong(3),
-                        rs.getString(4)))
-                .optional();
-        if (previous.isPresent()) {
-            return increment(attempt, card, previous.get(), sourceMessageId);
+        if (card.holdId() != null) {
+            HoldRow previous = db.sql("""
+                            select id, line_id, authorized_cents, status from ledger_hold where id = ? for update""")
+                    .param(card.holdId())
+                    .query((rs, n) -> new HoldRow(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+                            rs.getLong(3), rs.getString(4)))
+                    .single();
+            return increment(attempt, card, previous, sourceMessageId);
         }
 
-        // The budget's lines are locked at once, in id order (the order every transaction uses, so two never
-        // wait on each other in a circle): a decision reads balances no one else can change until it commits.
         List<LineState> lines = db.sql("select " + LineState.COLUMNS
                         + " from budget_line l where l.budget_id = ? order by l.id for update")
                 .param(card.budgetId()).query(LineState::read).list();

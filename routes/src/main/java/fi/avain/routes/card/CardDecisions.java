@@ -83,11 +83,21 @@ public class CardDecisions {
      * repeat gets the same text). Never throws for the ledger's sake: failures become a decline.
      */
     public Answer decide(AuthorizationAttempt attempt, InboundMessage message, Function<Verdict, String> render) {
-        long started = System.nanoTime();
+        return decide(attempt, message, render, System.nanoTime());
+    }
+
+    /** As {@link #decide(AuthorizationAttempt, InboundMessage, Function)}, the deadline counted from {@code arrivedNanos}. */
+    public Answer decide(AuthorizationAttempt attempt, InboundMessage message, Function<Verdict, String> render,
+                         long arrivedNanos) {
+        long started = arrivedNanos;
         long deadline = started + settings.decisionTimeout().toNanos();
         UUID messageId = UUID.randomUUID();
         AtomicInteger state = new AtomicInteger(PENDING);
         String timeoutResponse = render.apply(Verdict.declined(attempt.authorizationId(), DeclineReason.TIMEOUT));
+        if (System.nanoTime() >= deadline) {
+            return declineLater(attempt, message, messageId, timeoutResponse,
+                    "declined: the request waited in the server past the decision deadline", started);
+        }
         CompletableFuture<Decision> work;
         try {
             work = CompletableFuture.supplyAsync(() -> decideInTransaction(attempt, message, messageId, render, state,
@@ -151,7 +161,10 @@ public class CardDecisions {
         if (decision != null && !state.compareAndSet(PENDING, DECIDED)) {
             // committed after the caller gave up and answered decline: take the hold back
             try {
-                tx.executeWithoutResult(status -> authorizer.withdraw(attempt, timeoutResponse));
+                tx.executeWithoutResult(status -> {
+                    authorizer.withdraw(attempt, timeoutResponse);
+                    messages.failed(messageId, "declined: the decision came after the deadline and was withdrawn");
+                });
             } catch (RuntimeException e) {
                 log.error("could not withdraw the late approval of authorization {}; the hold expires by itself",
                         attempt.authorizationId(), e);
@@ -195,10 +208,10 @@ public class CardDecisions {
     void recordDecline(AuthorizationAttempt attempt, InboundMessage message, UUID messageId, String response,
                        String reason) {
         try {
-            tx.executeWithoutResult(status -> {
-                authorizer.recordTimeout(attempt, messageId, response);
-                messages.record(messageId, message, MessageStatus.ERROR, reason);
-            });
+            storeDecline(attempt, message, messageId, response, reason);
+        } catch (org.springframework.dao.DuplicateKeyException e) {
+            // the worker's late decision stored the message in the same instant: mark that one instead
+            storeDecline(attempt, message, messageId, response, reason);
         } catch (RuntimeException e) {
             log.warn("database unavailable; authorization {} spooled to disk: {}", attempt.authorizationId(),
                     e.toString());
@@ -206,15 +219,26 @@ public class CardDecisions {
         }
     }
 
+    /**
+     * Records a decline given on time: the decision under the authorization id, and the request in the
+     * store with status ERROR (marked so, when a late decision stored it already).
+     */
+    private void storeDecline(AuthorizationAttempt attempt, InboundMessage message, UUID messageId, String response,
+                              String reason) {
+        tx.executeWithoutResult(status -> {
+            authorizer.recordTimeout(attempt, messageId, response);
+            if (messages.find(messageId).isPresent()) {
+                messages.failed(messageId, reason);
+            } else {
+                messages.record(messageId, message, MessageStatus.ERROR, reason);
+            }
+        });
+    }
+
     /** Writes a spooled request to the store; false while the database is still away. */
     boolean store(CardSpool.Entry entry) {
         try {
-            tx.executeWithoutResult(status -> {
-                if (messages.find(entry.messageId()).isEmpty()) {
-                    authorizer.recordTimeout(entry.attempt(), entry.messageId(), entry.response());
-                    messages.record(entry.messageId(), entry.message(), MessageStatus.ERROR, entry.reason());
-                }
-            });
+            storeDecline(entry.attempt(), entry.message(), entry.messageId(), entry.response(), entry.reason());
             return true;
         } catch (RuntimeException e) {
             return false;

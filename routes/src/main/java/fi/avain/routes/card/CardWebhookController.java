@@ -15,6 +15,8 @@ import fi.avain.mappings.card.ClearingFiles;
 import fi.avain.mappings.card.ClearingRecord;
 import fi.avain.routes.messages.InboundMessage;
 import fi.avain.routes.messages.MessageStore;
+import fi.avain.routes.web.RequestArrival;
+import jakarta.servlet.http.HttpServletRequest;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
@@ -65,7 +67,8 @@ class CardWebhookController {
     @Operation(summary = "A generic processor's authorization or reversal (docs/formats/card-authorization.md), "
             + "signed with Avain-Signature")
     ResponseEntity<String> generic(@RequestBody(required = false) byte[] body,
-                                   @RequestHeader(name = AVAIN_SIGNATURE, required = false) String signature) {
+                                   @RequestHeader(name = AVAIN_SIGNATURE, required = false) String signature,
+                                   HttpServletRequest http) {
         byte[] raw = body == null ? new byte[0] : body;
         verify(signature, raw, settings.secrets().generic(), AVAIN_SIGNATURE);
         CardAuthorizationRequest request = read(raw, CardAuthorizationRequest.GENERIC,
@@ -81,7 +84,8 @@ class CardWebhookController {
             out.put("currency", "EUR");
             return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(out.toString());
         }
-        CardDecisions.Answer answer = decisions.decide(attempt(request), message, CardWebhookController::genericAnswer);
+        CardDecisions.Answer answer = decisions.decide(attempt(request), message, CardWebhookController::genericAnswer,
+                RequestArrival.of(http));
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(answer.response());
     }
 
@@ -89,7 +93,8 @@ class CardWebhookController {
     @Operation(summary = "Stripe Issuing events signed with Stripe-Signature: issuing_authorization.request is "
             + "answered {approved}; issuing_transaction.created is applied as clearing")
     ResponseEntity<String> stripe(@RequestBody(required = false) byte[] body,
-                                  @RequestHeader(name = STRIPE_SIGNATURE, required = false) String signature) {
+                                  @RequestHeader(name = STRIPE_SIGNATURE, required = false) String signature,
+                                  HttpServletRequest http) {
         byte[] raw = body == null ? new byte[0] : body;
         verify(signature, raw, settings.secrets().stripe(), STRIPE_SIGNATURE);
         Optional<String> type;
@@ -104,7 +109,7 @@ class CardWebhookController {
                     () -> CardAuthorizations.fromStripeEvent(raw));
             boolean controllable = request.amountControllable();
             CardDecisions.Answer answer = decisions.decide(attempt(request), message(request, raw),
-                    v -> stripeAnswer(v, controllable));
+                    v -> stripeAnswer(v, controllable), RequestArrival.of(http));
             return ResponseEntity.ok().header("Stripe-Version", settings.stripeVersion())
                     .contentType(MediaType.APPLICATION_JSON).body(answer.response());
         }
