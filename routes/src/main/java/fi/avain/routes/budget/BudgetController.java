@@ -3,9 +3,7 @@ package fi.avain.routes.budget;
 import com.fasterxml.jackson.databind.JsonNode;
 import fi.avain.budget.Budgets;
 import fi.avain.budget.Cards;
-import fi.avain.budget.LedgerException;
 import fi.avain.budget.ReplanConflictException;
-import fi.avain.budget.UnknownBudgetException;
 import fi.avain.mappings.MappingException;
 import fi.avain.mappings.model.Hetu;
 import fi.avain.mappings.model.InvalidValueException;
@@ -134,20 +132,6 @@ class BudgetController {
                 "allocated", fi.avain.budget.Cents.format(s.allocatedCents()),
                 "heldAndSpent", fi.avain.budget.Cents.format(s.usedCents()),
                 "shortBy", fi.avain.budget.Cents.format(s.shortCents()))).toList());
-        return problem;
-    }
-
-    @ExceptionHandler(UnknownBudgetException.class)
-    ProblemDetail unknown(UnknownBudgetException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage() + ".");
-        problem.setTitle("Not found");
-        return problem;
-    }
-
-    @ExceptionHandler(LedgerException.class)
-    ProblemDetail refused(LedgerException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage() + ".");
-        problem.setTitle("Refused by the ledger");
         return problem;
     }
 

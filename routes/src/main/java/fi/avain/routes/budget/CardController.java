@@ -5,7 +5,6 @@ import fi.avain.budget.Card;
 import fi.avain.budget.CardStatus;
 import fi.avain.budget.Cards;
 import fi.avain.budget.LedgerException;
-import fi.avain.budget.UnknownBudgetException;
 import fi.avain.routes.web.Problems;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -73,13 +72,6 @@ class CardController {
             throw Problems.badRequest("Invalid card", field + " is required.");
         }
         return node.asText().strip();
-    }
-
-    @ExceptionHandler(UnknownBudgetException.class)
-    ProblemDetail unknown(UnknownBudgetException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage() + ".");
-        problem.setTitle("Not found");
-        return problem;
     }
 
     @ExceptionHandler(LedgerException.class)

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fi.avain.budget.Corrections;
 import fi.avain.budget.LedgerException;
-import fi.avain.budget.UnknownBudgetException;
 import fi.avain.mappings.model.InvalidValueException;
 import fi.avain.mappings.model.Money;
 import fi.avain.routes.messages.InboundMessage;
@@ -21,10 +20,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -105,19 +102,5 @@ class CorrectionController {
             throw Problems.badRequest("Invalid correction", field + " is required.");
         }
         return value.asText().strip();
-    }
-
-    @ExceptionHandler(UnknownBudgetException.class)
-    ProblemDetail unknown(UnknownBudgetException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage() + ".");
-        problem.setTitle("Not found");
-        return problem;
-    }
-
-    @ExceptionHandler(LedgerException.class)
-    ProblemDetail refused(LedgerException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage() + ".");
-        problem.setTitle("Refused by the ledger");
-        return problem;
     }
 }

@@ -1,0 +1,27 @@
+package fi.avain.routes.budget;
+
+import fi.avain.budget.LedgerException;
+import fi.avain.budget.UnknownBudgetException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/** The ledger's refusals as problem+json for the budget, card and correction endpoints. */
+@RestControllerAdvice(basePackageClasses = LedgerProblems.class)
+class LedgerProblems {
+
+    @ExceptionHandler(UnknownBudgetException.class)
+    ProblemDetail unknown(UnknownBudgetException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage() + ".");
+        problem.setTitle("Not found");
+        return problem;
+    }
+
+    @ExceptionHandler(LedgerException.class)
+    ProblemDetail refused(LedgerException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage() + ".");
+        problem.setTitle("Refused by the ledger");
+        return problem;
+    }
+}
