@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
@@ -186,7 +187,7 @@ public final class ProcessorSimulator extends SimulatorServer {
         if (mcc == null && type != ClearingType.REVERSAL) {
             throw new BadRequest("mcc is required");
         }
-        var now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         ClearingRecord record = new ClearingRecord("clr_sim_" + UUID.randomUUID().toString().replace("-", ""), type,
                 authorization.orElse(null), cardId, amount(request, true), mcc,
                 optional(request, "merchantName").or(() -> known.map(Purchase::merchantName)).orElse(null),

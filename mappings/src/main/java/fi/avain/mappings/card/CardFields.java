@@ -1,6 +1,5 @@
 package fi.avain.mappings.card;
 
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -48,8 +47,8 @@ final class CardFields {
         if (json == null || json.length == 0) {
             throw new MappingException(field, "is empty");
         }
-        try (JsonParser parser = JSON.createParser(json)) {
-            JsonNode node = JSON.readTree(parser);
+        try {
+            JsonNode node = JSON.readTree(json);
             if (node == null || !node.isObject()) {
                 throw new MappingException(field, "must be a JSON object");
             }
