@@ -15,7 +15,6 @@ import fi.avain.routes.jobs.JobProgress;
 import fi.avain.routes.jobs.JobRunner;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -106,8 +105,9 @@ final class SandboxSamples {
                 writer.append(new ClearingRecord("sandbox-clearing-0001", ClearingType.CAPTURE, "sandbox-auth-0001",
                         CARD_ID, Money.parse("38.90"), "5912", "Apteekki Kallio", clock.instant(),
                         LocalDate.now(clock.withZone(ZoneId.of("Europe/Helsinki"))), null));
-                Path file = writer.close();
-                jobs.run("card-clearing", Map.of("file", file.toString()), JobProgress.NONE);
+                writer.close();
+                // the file is in the clearing directory: the job applies it and moves it to processed/
+                jobs.run("card-clearing", Map.of(), JobProgress.NONE);
             }
         } catch (RuntimeException e) {
             log.warn("sandbox sample card spends not made: {}", e.toString());

@@ -77,9 +77,10 @@ class SandboxStartup implements HealthIndicator {
         state = "sample budgets and card spends";
         new SandboxSamples(plans, cards, tx, jobs, clock).create((ObjectNode) file.get("samples"),
                 simulators.getIfAvailable() == null ? null : simulators.getObject().processor().orElse(null), baseUrl);
-        SandboxFile.write(Path.of(environment.getProperty("avain.data-dir", "./data")), file);
+        Path dataDir = Path.of(environment.getProperty("avain.data-dir", "./data"));
+        SandboxFile.write(dataDir, file);
         state = "ready";
-        System.out.println(banner(baseUrl, file, sync));
+        System.out.println(banner(baseUrl, file, sync, dataDir.resolve("sandbox.json")));
     }
 
     /**
@@ -119,7 +120,7 @@ class SandboxStartup implements HealthIndicator {
         return file;
     }
 
-    private static String banner(String baseUrl, ObjectNode file, JobSummary sync) {
+    private static String banner(String baseUrl, ObjectNode file, JobSummary sync, Path written) {
         StringBuilder text = new StringBuilder();
         text.append("\n  Avain sandbox is running at ").append(baseUrl).append('\n');
         text.append("    API docs      ").append(baseUrl).append("/api/docs\n");
@@ -138,7 +139,7 @@ class SandboxStartup implements HealthIndicator {
                     .append(samples.path("blockedMcc").asText()).append(")\n");
         }
         text.append("    First catalogue sync: ").append(sync.toJson()).append('\n');
-        text.append("    Everything above is in data/sandbox.json. Ctrl-C stops the sandbox.\n");
+        text.append("    Everything above is in ").append(written.normalize()).append(". Ctrl-C stops the sandbox.\n");
         return text.toString();
     }
 }
