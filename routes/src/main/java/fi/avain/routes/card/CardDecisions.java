@@ -106,12 +106,15 @@ public class CardDecisions {
             return declineLater(attempt, message, messageId, timeoutResponse, "declined: too many decisions waiting",
                     started);
         }
+        String late = "declined: the ledger did not decide within " + settings.decisionTimeout().toMillis() + " ms";
         try {
             Decision decision = work.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
             if (decision != null) {
                 record(started, decision.verdict(), decision.duplicate());
                 return new Answer(decision.verdict(), decision.response(), decision.duplicate(), messageId);
             }
+            // the worker started only after the deadline and left the request alone
+            state.set(ABANDONED);
         } catch (TimeoutException e) {
             if (!state.compareAndSet(PENDING, ABANDONED)) {
                 // the worker decided in the same instant: its answer stands
@@ -121,8 +124,7 @@ public class CardDecisions {
                     return new Answer(decision.verdict(), decision.response(), decision.duplicate(), messageId);
                 }
             }
-            return declineLater(attempt, message, messageId, timeoutResponse, "declined: the ledger did not decide within "
-                    + settings.decisionTimeout().toMillis() + " ms", started);
+            return declineLater(attempt, message, messageId, timeoutResponse, late, started);
         } catch (ExecutionException e) {
             state.set(ABANDONED);
             if (e.getCause() instanceof LedgerException refused) {
@@ -137,8 +139,9 @@ public class CardDecisions {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             state.set(ABANDONED);
+            return declineLater(attempt, message, messageId, timeoutResponse, "declined: interrupted", started);
         }
-        return declineLater(attempt, message, messageId, timeoutResponse, "declined: interrupted", started);
+        return declineLater(attempt, message, messageId, timeoutResponse, late, started);
     }
 
     private Decision decideInTransaction(AuthorizationAttempt attempt, InboundMessage message, UUID messageId,
@@ -159,6 +162,10 @@ public class CardDecisions {
             return d;
         });
         if (decision != null && !state.compareAndSet(PENDING, DECIDED)) {
+            if (decision.duplicate()) {
+                // a repeat read the earlier answer and changed nothing: there is nothing to take back
+                return null;
+            }
             // committed after the caller gave up and answered decline: take the hold back
             try {
                 tx.executeWithoutResult(status -> {

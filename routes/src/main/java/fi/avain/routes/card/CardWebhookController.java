@@ -14,6 +14,7 @@ import fi.avain.mappings.card.CardAuthorizations;
 import fi.avain.mappings.card.ClearingFiles;
 import fi.avain.mappings.card.ClearingRecord;
 import fi.avain.routes.messages.InboundMessage;
+import fi.avain.routes.messages.MessageStatus;
 import fi.avain.routes.messages.MessageStore;
 import fi.avain.routes.web.RequestArrival;
 import jakarta.servlet.http.HttpServletRequest;
@@ -129,9 +130,8 @@ class CardWebhookController {
             return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(out.toString());
         }
         // Other events are acknowledged so Stripe does not retry them; they change nothing here.
-        UUID stored = messages.receive(new InboundMessage(CardDecisions.FLOW, "event:" + eventId(raw), null, Map.of(),
-                "application/json", raw));
-        messages.duplicate(stored);
+        messages.record(UUID.randomUUID(), new InboundMessage(CardDecisions.FLOW, "event:" + eventId(raw), null,
+                Map.of(), "application/json", raw), MessageStatus.DUPLICATE, null);
         ObjectNode out = JSON.createObjectNode();
         out.put("received", true);
         out.put("ignored", eventType.isEmpty() ? "no type" : eventType);
