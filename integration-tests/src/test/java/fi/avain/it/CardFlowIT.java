@@ -183,6 +183,12 @@ class CardFlowIT extends AvainIntegrationTest {
         assertThat(budget().get("held").asText()).isEqualTo("0.00");
         JsonNode repeat = json(sendGeneric(authorization("a-1", "10.00", "8099")).body());
         assertThat(repeat.get("reason").asText()).isEqualTo("timeout");
+        String declined = jdbc.sql("""
+                        select cast(id as text) from message where flow = 'card-authorization' and status = 'ERROR'""")
+                .query(String.class).single();
+        JsonNode replayed = json(post("/api/v1/messages/" + declined + "/replay", OPERATOR_KEY).body());
+        assertThat(replayed.get("status").asText()).as(replayed.toString()).isEqualTo("DUPLICATE");
+        assertThat(budget().get("held").asText()).isEqualTo("0.00");
     }
 
     @Test
@@ -218,6 +224,12 @@ class CardFlowIT extends AvainIntegrationTest {
         assertThat(exceptions.get("items").get(0).get("kind").asText()).isEqualTo("over-capture");
         assertThat(exceptions.get("items").get(0).get("amount").asText()).isEqualTo("20.00");
         assertThat(get("/api/v1/reconciliation/exceptions", INTEGRATOR_KEY).statusCode()).isEqualTo(403);
+
+        String invalid = jdbc.sql("select cast(id as text) from message where flow = 'card-clearing' and status = 'ERROR'")
+                .query(String.class).single();
+        JsonNode replayed = json(post("/api/v1/messages/" + invalid + "/replay", OPERATOR_KEY).body());
+        assertThat(replayed.get("status").asText()).isEqualTo("ERROR");
+        assertThat(replayed.get("reason").asText()).contains("amount");
 
         Files.move(CLEARING_DIR.resolve("processed").resolve(file.getFileName()), file);
         var again = jobs.run("card-clearing", Map.of(), fi.avain.routes.jobs.JobProgress.NONE);

@@ -51,21 +51,35 @@ public final class ClearingFiles {
      */
     public static void read(Path file, Consumer<ClearingLine> sink) {
         String name = file.getFileName().toString();
+        formatOf(name);
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), BUFFER_BYTES)) {
+            read(name, in, sink);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the clearing file " + name, e);
+        }
+    }
+
+    /**
+     * As {@link #read(Path, Consumer)}, from a stream named {@code name} (the name picks the format and
+     * prefixes each line's source id), for a record kept elsewhere, such as a stored message.
+     */
+    public static void read(String name, InputStream in, Consumer<ClearingLine> sink) throws IOException {
+        TextLines lines = new TextLines(in);
+        if (formatOf(name)) {
+            readCsv(name, new ClearingCsv(lines), sink);
+        } else {
+            readJsonLines(name, lines, sink);
+        }
+    }
+
+    /** True for CSV, false for JSON lines; anything else is refused. */
+    private static boolean formatOf(String name) {
         String lower = name.toLowerCase(Locale.ROOT);
         boolean csv = lower.endsWith(".csv");
         if (!csv && !lower.endsWith(".jsonl") && !lower.endsWith(".ndjson")) {
             throw new MappingException("file", "must end in .csv, .jsonl or .ndjson");
         }
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), BUFFER_BYTES)) {
-            TextLines lines = new TextLines(in);
-            if (csv) {
-                readCsv(name, new ClearingCsv(lines), sink);
-            } else {
-                readJsonLines(name, lines, sink);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the clearing file " + name, e);
-        }
+        return csv;
     }
 
     /** A Stripe Issuing {@code issuing_transaction.created} event as a capture or refund. */

@@ -5,10 +5,9 @@ import fi.avain.mappings.card.ClearingFiles;
 import fi.avain.mappings.card.ClearingLine;
 import fi.avain.mappings.card.ClearingRecord;
 import fi.avain.routes.messages.StoredMessage;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,25 +20,19 @@ final class ClearingReplay {
     }
 
     static ClearingRecord line(StoredMessage message) {
-        String suffix = message.contentType().contains("csv") ? ".csv" : ".jsonl";
+        String name = message.sourceId() + (message.contentType().contains("csv") ? ".csv" : ".jsonl");
+        List<ClearingLine> lines = new ArrayList<>();
         try {
-            Path temp = Files.createTempFile("avain-clearing-", suffix);
-            try {
-                Files.write(temp, message.body());
-                List<ClearingLine> lines = new ArrayList<>();
-                ClearingFiles.read(temp, lines::add);
-                ClearingLine line = lines.stream().findFirst()
-                        .orElseThrow(() -> new MappingException("record", "the stored line is empty"));
-                if (!line.valid()) {
-                    throw new MappingException("record", line.error());
-                }
-                return line.record();
-            } finally {
-                Files.deleteIfExists(temp);
-            }
+            ClearingFiles.read(name, new ByteArrayInputStream(message.body()), lines::add);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        ClearingLine line = lines.stream().findFirst()
+                .orElseThrow(() -> new MappingException("record", "the stored line is empty"));
+        if (!line.valid()) {
+            throw new MappingException("record", line.error());
+        }
+        return line.record();
     }
 
     static String processorOf(StoredMessage message) {
