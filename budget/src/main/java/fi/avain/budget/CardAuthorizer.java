@@ -4,7 +4,6 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -192,7 +191,6 @@ public final class CardAuthorizer {
                 .param(card.budgetId()).query(LineState::read).list();
         List<LineState> allowing = lines.stream()
                 .filter(l -> l.allowsMerchantCategory(attempt.merchantCategoryCode()))
-                .sorted(Comparator.comparing(LineState::id))
                 .toList();
         if (allowing.isEmpty()) {
             return declined(id, card, DeclineReason.MERCHANT_CATEGORY_NOT_ALLOWED);

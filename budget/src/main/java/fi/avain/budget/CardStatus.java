@@ -12,7 +12,7 @@ public enum CardStatus {
                 return s;
             }
         }
-        throw new LedgerException("status must be one of active, blocked, lost, closed");
+        throw new InvalidRequestException("status must be one of active, blocked, lost, closed");
     }
 
     public String code() {

@@ -31,10 +31,10 @@ public final class Cards {
      */
     public Registration register(String processor, String cardId, UUID budgetId, CardStatus status) {
         if (processor == null || !PROCESSOR.matcher(processor).matches()) {
-            throw new LedgerException("processor must be lower-case letters, digits or -");
+            throw new InvalidRequestException("processor must be lower-case letters, digits or -");
         }
         if (cardId == null || !CARD_ID.matcher(cardId).matches()) {
-            throw new LedgerException("cardId must be 1-128 letters, digits or _ . : -");
+            throw new InvalidRequestException("cardId must be 1-128 letters, digits or _ . : -");
         }
         UUID clientId = db.sql("select client_id from budget where id = ?").param(budgetId).query(UUID.class)
                 .optional().orElseThrow(() -> new UnknownBudgetException("budget"));

@@ -3,7 +3,6 @@ package fi.avain.budget;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -113,8 +112,7 @@ public final class Clearing {
                     "capture for a card the registry does not know");
             return new Applied(ClearingOutcome.EXCEPTION, 0, item.amountCents(), "unknown card");
         }
-        for (LineState candidate : allowing(card.get().budgetId(), item.merchantCategoryCode())) {
-            LineState line = lock(candidate.id());
+        for (LineState line : allowing(card.get().budgetId(), item.merchantCategoryCode())) {
             if (line.availableCents() >= item.amountCents()) {
                 book(card.get().budgetId(), MovementKind.CAPTURE, item, messageId, List.of(new Ledger.Leg(line.id(),
                         Accounts.spent(line.id()), Accounts.available(line.id()), item.amountCents())));
@@ -148,7 +146,7 @@ public final class Clearing {
             }
             budgetId = card.get().budgetId();
             tenant = card.get().tenant();
-            line = lock(lines.get(0).id());
+            line = lines.get(0);
         }
         long credit = Math.min(item.amountCents(), line.spentCents());
         List<Ledger.Leg> legs = new ArrayList<>();
@@ -177,8 +175,9 @@ public final class Clearing {
         HoldRow hold = found.get();
         LineState line = lock(hold.lineId());
         Timestamp now = Timestamp.from(ledger.now());
+        long wanted = item.amountCents() == 0 ? Long.MAX_VALUE : item.amountCents();
         if ("ACTIVE".equals(hold.status()) && hold.remainingCents() > 0) {
-            long release = Math.min(item.amountCents(), hold.remainingCents());
+            long release = Math.min(wanted, hold.remainingCents());
             book(hold.budgetId(), MovementKind.RELEASE, item, messageId, List.of(new Ledger.Leg(line.id(),
                     Accounts.available(line.id()), Accounts.held(line.id()), release)));
             long left = hold.remainingCents() - release;
@@ -186,7 +185,7 @@ public final class Clearing {
                     .params(left, left == 0 ? "CLOSED" : "ACTIVE", now, hold.id()).update();
             return new Applied(ClearingOutcome.RELEASED, release, 0, Cents.format(release) + " EUR released");
         }
-        long credit = Math.min(Math.min(item.amountCents(), hold.capturedCents()), line.spentCents());
+        long credit = Math.min(Math.min(wanted, hold.capturedCents()), line.spentCents());
         if (credit <= 0) {
             return new Applied(ClearingOutcome.RELEASED, 0, 0, "nothing left to reverse");
         }
@@ -238,28 +237,30 @@ public final class Clearing {
      * authorization id alone if exactly one hold has it.
      */
     private Optional<HoldRow> hold(ClearingItem item) {
-        String reference = item.holdReference();
-        if (!db.sql("select count(*) from ledger_hold where channel = 'card' and reference = ?").param(reference)
-                .query(Long.class).single().equals(1L)) {
+        Optional<HoldRow> locked = lockHold(item.holdReference());
+        if (locked.isEmpty()) {
             String escaped = item.authorizationId().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
             List<String> matches = db.sql("""
                             select reference from ledger_hold where channel = 'card' and reference like ? escape '\\'
                             limit 2""")
                     .param("%:" + escaped).query(String.class).list();
             if (matches.size() == 1) {
-                reference = matches.get(0);
+                locked = lockHold(matches.get(0));
             }
         }
-        Optional<HoldRow> locked = db.sql("""
+        return locked.map(h -> new HoldRow(h.id(), h.budgetId(), h.lineId(), h.remainingCents(), h.capturedCents(),
+                h.status(), db.sql("select tenant from budget where id = ?").param(h.budgetId()).query(String.class)
+                .single()));
+    }
+
+    private Optional<HoldRow> lockHold(String reference) {
+        return db.sql("""
                         select id, budget_id, line_id, remaining_cents, captured_cents, status from ledger_hold
                         where channel = 'card' and reference = ? for update""")
                 .param(reference)
                 .query((rs, n) -> new HoldRow(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
                         rs.getObject(3, UUID.class), rs.getLong(4), rs.getLong(5), rs.getString(6), null))
                 .optional();
-        return locked.map(h -> new HoldRow(h.id(), h.budgetId(), h.lineId(), h.remainingCents(), h.capturedCents(),
-                h.status(), db.sql("select tenant from budget where id = ?").param(h.budgetId()).query(String.class)
-                .single()));
     }
 
     private record CardBudget(UUID budgetId, String tenant) {
@@ -275,11 +276,14 @@ public final class Clearing {
                 .param(cardId).query((rs, n) -> new CardBudget(rs.getObject(1, UUID.class), rs.getString(2))).optional();
     }
 
+    /**
+     * The budget's lines that allow the merchant category, locked: all the budget's lines in one
+     * statement and in the database's id order, as a card decision locks them, so the two never deadlock.
+     */
     private List<LineState> allowing(UUID budgetId, String mcc) {
-        return db.sql("select " + LineState.COLUMNS + " from budget_line l where l.budget_id = ?").param(budgetId)
-                .query(LineState::read).list().stream()
+        return db.sql("select " + LineState.COLUMNS + " from budget_line l where l.budget_id = ? order by l.id for update")
+                .param(budgetId).query(LineState::read).list().stream()
                 .filter(l -> mcc != null && l.allowsMerchantCategory(mcc))
-                .sorted(Comparator.comparing(LineState::id))
                 .toList();
     }
 

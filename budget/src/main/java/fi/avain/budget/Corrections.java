@@ -25,7 +25,7 @@ public final class Corrections {
     public Optional<UUID> correct(UUID budgetId, String lineCode, Kind kind, long cents, String correctionId,
                                   UUID sourceMessageId) {
         if (cents == 0) {
-            throw new LedgerException("a correction moves a non-zero amount");
+            throw new InvalidRequestException("a correction moves a non-zero amount");
         }
         String key = "correction:" + correctionId;
         if (ledger.booked(key)) {

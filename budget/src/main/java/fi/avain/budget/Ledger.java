@@ -27,10 +27,6 @@ public final class Ledger {
         return clock.instant();
     }
 
-    public Clock clock() {
-        return clock;
-    }
-
     /** One leg: debit {@code debit}, credit {@code credit}, by a positive number of cents. */
     public record Leg(UUID lineId, String debit, String credit, long cents) {
         public Leg {

@@ -39,10 +39,15 @@ public final class LedgerInvariants {
                 .list().forEach(out::add);
 
         Map<String, Long> balances = new HashMap<>();
-        db.sql("select debit_account, credit_account, amount_cents from ledger_entry").query(rs -> {
-            balances.merge(rs.getString(1), rs.getLong(3), Long::sum);
-            balances.merge(rs.getString(2), -rs.getLong(3), Long::sum);
-        });
+        db.sql("""
+                        select account, sum(delta) from (
+                            select debit_account as account, amount_cents as delta from ledger_entry
+                            union all
+                            select credit_account, -amount_cents from ledger_entry) movements
+                        group by account""")
+                .query(rs -> {
+                    balances.put(rs.getString(1), rs.getLong(2));
+                });
         long total = balances.values().stream().mapToLong(Long::longValue).sum();
         if (total != 0) {
             out.add("all balances together sum to " + total + " cents, not zero");

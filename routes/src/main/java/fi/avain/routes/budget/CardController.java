@@ -4,17 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import fi.avain.budget.Card;
 import fi.avain.budget.CardStatus;
 import fi.avain.budget.Cards;
-import fi.avain.budget.LedgerException;
 import fi.avain.routes.web.Problems;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.Map;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -72,13 +68,5 @@ class CardController {
             throw Problems.badRequest("Invalid card", field + " is required.");
         }
         return node.asText().strip();
-    }
-
-    @ExceptionHandler(LedgerException.class)
-    ProblemDetail refused(LedgerException e) {
-        HttpStatus status = e.getMessage().contains("already registered") ? HttpStatus.CONFLICT : HttpStatus.BAD_REQUEST;
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, e.getMessage() + ".");
-        problem.setTitle(status == HttpStatus.CONFLICT ? "Card on another budget" : "Invalid card");
-        return problem;
     }
 }

@@ -1,5 +1,6 @@
 package fi.avain.routes.budget;
 
+import fi.avain.budget.InvalidRequestException;
 import fi.avain.budget.LedgerException;
 import fi.avain.budget.UnknownBudgetException;
 import org.springframework.http.HttpStatus;
@@ -7,14 +8,21 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-/** The ledger's refusals as problem+json for the budget, card and correction endpoints. */
-@RestControllerAdvice(basePackageClasses = LedgerProblems.class)
+/** The ledger's refusals as problem+json for the budget, card registry, card webhook and correction endpoints. */
+@RestControllerAdvice(basePackages = {"fi.avain.routes.budget", "fi.avain.routes.card"})
 class LedgerProblems {
 
     @ExceptionHandler(UnknownBudgetException.class)
     ProblemDetail unknown(UnknownBudgetException e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage() + ".");
         problem.setTitle("Not found");
+        return problem;
+    }
+
+    @ExceptionHandler(InvalidRequestException.class)
+    ProblemDetail invalid(InvalidRequestException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage() + ".");
+        problem.setTitle("Invalid request");
         return problem;
     }
 

@@ -9,6 +9,7 @@ import fi.avain.mappings.budget.CarePlan;
 import fi.avain.mappings.budget.CarePlanMapper;
 import fi.avain.routes.messages.InboundMessage;
 import fi.avain.routes.messages.MessageReplayer;
+import fi.avain.routes.messages.MessageStatus;
 import fi.avain.routes.messages.MessageStore;
 import fi.avain.routes.messages.ReplayOutcome;
 import fi.avain.routes.messages.StoredMessage;
@@ -57,12 +58,13 @@ public class PlanIntake implements MessageReplayer {
             keys.put("clientHash", identities.pseudonym(plan.client()));
         }
         String sourceId = plan == null ? "unreadable-plan" : plan.tenant() + ":" + plan.planId();
-        UUID id = messages.receive(new InboundMessage(FLOW, sourceId, plan == null ? null : plan.tenant(), keys,
-                contentType == null ? "application/json" : contentType, body));
+        InboundMessage message = new InboundMessage(FLOW, sourceId, plan == null ? null : plan.tenant(), keys,
+                contentType == null ? "application/json" : contentType, body);
         if (refusal != null) {
-            messages.failed(id, refusal.getMessage());
+            messages.record(UUID.randomUUID(), message, MessageStatus.ERROR, refusal.getMessage());
             throw refusal;
         }
+        UUID id = messages.receive(message);
         CarePlan mapped = plan;
         try {
             PlanOutcome outcome = tx.execute(status -> {

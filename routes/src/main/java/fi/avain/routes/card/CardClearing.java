@@ -57,7 +57,7 @@ public class CardClearing implements MessageReplayer {
 
     /** A real-time reversal: releases what the authorization still holds (all of it when no amount is given). */
     public Result reverse(CardAuthorizationRequest request, InboundMessage message) {
-        long cents = request.amount() == null ? Long.MAX_VALUE : request.amount().cents();
+        long cents = request.amount() == null ? 0 : request.amount().cents();
         String recordId = "reversal:" + request.authorizationId() + ":"
                 + (request.amount() == null ? "all" : String.valueOf(cents));
         return apply(new ClearingItem(request.processor(), recordId, ClearingItem.Type.REVERSAL,

@@ -82,11 +82,11 @@ public class CardDecisions {
      * Decides {@code attempt}; {@code render} writes a verdict in the processor's format (stored, so a
      * repeat gets the same text). Never throws for the ledger's sake: failures become a decline.
      */
-    public Answer decide(AuthorizationAttempt attempt, InboundMessage message, Function<Verdict, String> render) {
-        return decide(attempt, message, render, System.nanoTime());
-    }
-
-    /** As {@link #decide(AuthorizationAttempt, InboundMessage, Function)}, the deadline counted from {@code arrivedNanos}. */
+    /**
+     * Decides {@code attempt}, the deadline counted from {@code arrivedNanos}; {@code render} writes a
+     * verdict in the processor's format (stored, so a repeat gets the same text). Never throws for the
+     * ledger's sake: failures become a decline. A request the ledger refuses outright throws.
+     */
     public Answer decide(AuthorizationAttempt attempt, InboundMessage message, Function<Verdict, String> render,
                          long arrivedNanos) {
         long started = arrivedNanos;
@@ -234,7 +234,7 @@ public class CardDecisions {
                               String reason) {
         tx.executeWithoutResult(status -> {
             authorizer.recordTimeout(attempt, messageId, response);
-            if (messages.find(messageId).isPresent()) {
+            if (messages.exists(messageId)) {
                 messages.failed(messageId, reason);
             } else {
                 messages.record(messageId, message, MessageStatus.ERROR, reason);

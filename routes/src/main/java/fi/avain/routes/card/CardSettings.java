@@ -3,6 +3,10 @@ package fi.avain.routes.card;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -33,6 +37,7 @@ public record CardSettings(
                     + "inside the processor's 2 s");
         }
         longHoldMerchantCategories = longHoldMerchantCategories == null ? List.of() : List.copyOf(longHoldMerchantCategories);
+        longHoldRanges(longHoldMerchantCategories);
         if (workers < 1) {
             throw new IllegalArgumentException("avain.card.workers must be at least 1");
         }
@@ -40,18 +45,31 @@ public record CardSettings(
 
     /** How long a hold for this merchant category lives. */
     public Duration holdTtlFor(String mcc) {
-        if (mcc == null || !mcc.matches("\\d{4}")) {
+        if (mcc == null || mcc.length() != 4 || !mcc.chars().allMatch(Character::isDigit)) {
             return holdTtl;
         }
         int code = Integer.parseInt(mcc);
-        for (String entry : longHoldMerchantCategories) {
-            String[] range = entry.strip().split("-");
-            int from = Integer.parseInt(range[0].strip());
-            int to = range.length > 1 ? Integer.parseInt(range[1].strip()) : from;
-            if (code >= from && code <= to) {
+        for (int[] range : longHoldRanges(longHoldMerchantCategories)) {
+            if (code >= range[0] && code <= range[1]) {
                 return longHoldTtl;
             }
         }
         return holdTtl;
     }
+
+    /** "7011" or "3000-3999" as [from, to]; anything else stops start-up rather than a decision. */
+    private static List<int[]> longHoldRanges(List<String> entries) {
+        return RANGES.computeIfAbsent(entries, list -> list.stream().map(entry -> {
+            Matcher m = RANGE.matcher(entry.strip());
+            if (!m.matches()) {
+                throw new IllegalArgumentException("avain.card.long-hold-merchant-categories: '" + entry
+                        + "' is not a four-digit code or a range like 3000-3999");
+            }
+            int from = Integer.parseInt(m.group(1));
+            return new int[] {from, m.group(2) == null ? from : Integer.parseInt(m.group(2))};
+        }).toList());
+    }
+
+    private static final Pattern RANGE = Pattern.compile("(\\d{4})(?:\\s*-\\s*(\\d{4}))?");
+    private static final Map<List<String>, List<int[]>> RANGES = new ConcurrentHashMap<>();
 }

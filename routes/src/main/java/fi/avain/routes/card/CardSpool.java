@@ -101,13 +101,18 @@ public class CardSpool {
         byte[] body = cipher.open(id, new SealedBody(n.get("keyId").asText(),
                 Base64.getDecoder().decode(n.get("nonce").asText()), Base64.getDecoder().decode(n.get("body").asText())));
         Map<String, String> keys = new HashMap<>();
-        n.path("keys").fields().forEachRemaining(e -> keys.put(e.getKey(), e.getValue().asText()));
+        n.path("keys").fields().forEachRemaining(e -> keys.put(e.getKey(), text(e.getValue())));
         InboundMessage message = new InboundMessage(n.get("flow").asText(), n.get("sourceId").asText(),
                 n.hasNonNull("tenant") ? n.get("tenant").asText() : null, keys, n.get("contentType").asText(), body);
         AuthorizationAttempt attempt = new AuthorizationAttempt(n.get("processor").asText(),
                 n.get("authorizationId").asText(), n.get("cardId").asText(), n.get("amountCents").asLong(),
-                n.get("mcc").asText(), n.get("controllable").asBoolean(), Instant.parse(n.get("at").asText()));
+                text(n.get("mcc")), n.get("controllable").asBoolean(), Instant.parse(n.get("at").asText()));
         return new Entry(id, message, attempt, n.get("response").asText(), n.get("reason").asText());
+    }
+
+    /** A JSON string, or null for JSON null (which {@code asText} would turn into "null"). */
+    private static String text(JsonNode node) {
+        return node == null || node.isNull() ? null : node.asText();
     }
 
     public void remove(Path file) throws IOException {

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fi.avain.budget.AuthorizationAttempt;
 import fi.avain.budget.Cents;
-import fi.avain.budget.LedgerException;
 import fi.avain.budget.Verdict;
 import fi.avain.connectors.card.SignatureException;
 import fi.avain.connectors.card.WebhookSignature;
@@ -188,9 +187,8 @@ class CardWebhookController {
 
     /** Stores the signed but unreadable request in error, and answers 400 naming the field and the rule. */
     private InvalidCardRequest refused(byte[] raw, String processor, MappingException e) {
-        UUID id = messages.receive(new InboundMessage(CardDecisions.FLOW, processor + ":unreadable", null, Map.of(),
-                "application/json", raw));
-        messages.failed(id, e.getMessage());
+        messages.record(UUID.randomUUID(), new InboundMessage(CardDecisions.FLOW, processor + ":unreadable", null,
+                Map.of(), "application/json", raw), MessageStatus.ERROR, e.getMessage());
         return new InvalidCardRequest(e);
     }
 
@@ -233,13 +231,6 @@ class CardWebhookController {
         problem.setTitle("Invalid card request");
         problem.setProperty("field", e.field);
         return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
-    }
-
-    @ExceptionHandler(LedgerException.class)
-    ResponseEntity<ProblemDetail> refusedByLedger(LedgerException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage() + ".");
-        problem.setTitle("Refused by the ledger");
-        return ResponseEntity.status(HttpStatus.CONFLICT).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
     static final class SignatureProblem extends RuntimeException {

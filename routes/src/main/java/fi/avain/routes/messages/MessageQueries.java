@@ -108,6 +108,10 @@ class MessageQueries {
         });
     }
 
+    boolean exists(UUID id) {
+        return jdbc.sql("select count(*) from message where id = ?").param(id).query(Long.class).single() > 0;
+    }
+
     /** Inserts one message already settled: received and processed (or failed) in the same transaction. */
     void insertSettled(NewMessage row, MessageStatus status, String reason, Instant at) {
         OffsetDateTime time = utc(at);

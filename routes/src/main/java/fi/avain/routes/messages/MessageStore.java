@@ -62,7 +62,7 @@ public class MessageStore {
      */
     @Transactional
     public void record(UUID id, InboundMessage message, MessageStatus status, String reason) {
-        NewMessage row = new NewMessage(id, message, cipher.seal(id, message.body()), ContentHash.of(message.body()));
+        NewMessage row = sealed(id, message);
         queries.insertSettled(row, status, reason == null ? null : storableReason(reason), now());
         metrics.count(Map.of(message.flow(), 1), status);
     }
@@ -101,6 +101,12 @@ public class MessageStore {
                     s.reason(), row.contentType(), row.contentHash(), s.receivedAt(), s.updatedAt(),
                     cipher.open(s.id(), row.body()));
         });
+    }
+
+    /** Whether a message with this id is stored, without reading (or decrypting) it. */
+    @Transactional(readOnly = true)
+    public boolean exists(UUID id) {
+        return queries.exists(id);
     }
 
     /** True when a message of the flow with the same source id and body was already PROCESSED or DUPLICATE. */
@@ -145,7 +151,10 @@ public class MessageStore {
     }
 
     private NewMessage sealed(InboundMessage message) {
-        UUID id = UUID.randomUUID();
+        return sealed(UUID.randomUUID(), message);
+    }
+
+    private NewMessage sealed(UUID id, InboundMessage message) {
         return new NewMessage(id, message, cipher.seal(id, message.body()), ContentHash.of(message.body()));
     }
 

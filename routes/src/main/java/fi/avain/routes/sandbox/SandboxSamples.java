@@ -1,6 +1,7 @@
 package fi.avain.routes.sandbox;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import fi.avain.budget.CardAuthorizer;
 import fi.avain.budget.CardStatus;
 import fi.avain.budget.Cards;
 import fi.avain.connectors.card.ClearingFileWriter;
@@ -17,7 +18,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Map;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -67,7 +67,7 @@ final class SandboxSamples {
 
     /** Creates (or finds) the samples; writes their ids into {@code samples}. */
     void create(ObjectNode samples, ProcessorSimulator processor, String baseUrl) {
-        int year = LocalDate.now(clock.withZone(ZoneId.of("Europe/Helsinki"))).getYear();
+        int year = LocalDate.now(clock.withZone(CardAuthorizer.BUDGET_ZONE)).getYear();
         PlanIntake.Received first = plan("sandbox-plan-0001", "010190-123M", "091", "disability", "hb", year);
         plan("sandbox-plan-0002", "150582A987P", "091", "family", "control", year);
         UUID budgetId = first.outcome().budgetId();
@@ -104,7 +104,7 @@ final class SandboxSamples {
                 ClearingFileWriter writer = processor.clearing();
                 writer.append(new ClearingRecord("sandbox-clearing-0001", ClearingType.CAPTURE, "sandbox-auth-0001",
                         CARD_ID, Money.parse("38.90"), "5912", "Apteekki Kallio", clock.instant(),
-                        LocalDate.now(clock.withZone(ZoneId.of("Europe/Helsinki"))), null));
+                        LocalDate.now(clock.withZone(CardAuthorizer.BUDGET_ZONE)), null));
                 writer.close();
                 // the file is in the clearing directory: the job applies it and moves it to processed/
                 jobs.run("card-clearing", Map.of(), JobProgress.NONE);

@@ -14,6 +14,7 @@ import fi.avain.routes.jobs.JobSummary;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
@@ -76,7 +77,8 @@ class SandboxStartup implements HealthIndicator {
         ObjectNode file = describe(baseUrl);
         state = "sample budgets and card spends";
         new SandboxSamples(plans, cards, tx, jobs, clock).create((ObjectNode) file.get("samples"),
-                simulators.getIfAvailable() == null ? null : simulators.getObject().processor().orElse(null), baseUrl);
+                Optional.ofNullable(simulators.getIfAvailable()).flatMap(SandboxSimulators::processor).orElse(null),
+                baseUrl);
         Path dataDir = Path.of(environment.getProperty("avain.data-dir", "./data"));
         SandboxFile.write(dataDir, file);
         state = "ready";

@@ -27,5 +27,7 @@ class CardSettingsTest {
                 List.of(), 16)).hasMessageContaining("at most 1900 ms");
         assertThatThrownBy(() -> new CardSettings(Duration.ofMillis(100), Duration.ofDays(7), Duration.ofDays(31),
                 List.of(), 0)).hasMessageContaining("workers");
+        assertThatThrownBy(() -> new CardSettings(Duration.ofMillis(100), Duration.ofDays(7), Duration.ofDays(31),
+                List.of("3000–3999"), 16)).hasMessageContaining("long-hold-merchant-categories");
     }
 }
