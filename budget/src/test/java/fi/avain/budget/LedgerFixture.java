@@ -44,6 +44,7 @@ final class LedgerFixture implements AutoCloseable {
     final Budgets budgets;
     final ReconciliationExceptions exceptions;
     final LedgerInvariants invariants;
+    final Vouchers vouchers;
     private final String schema;
 
     LedgerFixture(int poolSize) {
@@ -74,10 +75,15 @@ final class LedgerFixture implements AutoCloseable {
         expiry = new HoldExpiry(db, ledger);
         budgets = new Budgets(db, identities);
         invariants = new LedgerInvariants(db);
+        vouchers = new Vouchers(db, ledger);
     }
 
     <T> T inTx(Supplier<T> work) {
         return tx.execute(status -> work.get());
+    }
+
+    BudgetView.Line line(UUID budgetId, String code) {
+        return budgets.lines(budgetId).stream().filter(l -> l.code().equals(code)).findFirst().orElseThrow();
     }
 
     PlanOutcome plan(String json) {
