@@ -36,6 +36,17 @@ final class Holds {
         return id;
     }
 
+    /** Takes {@code cents} out of the hold, as captured or as moved elsewhere; an emptied hold closes. */
+    void take(UUID holdId, long cents, boolean captured) {
+        db.sql("""
+                        update ledger_hold set remaining_cents = remaining_cents - ?,
+                               captured_cents = captured_cents + ?,
+                               status = case when remaining_cents - ? = 0 then 'CLOSED' else status end, updated_at = ?
+                        where id = ?""")
+                .params(cents, captured ? cents : 0, cents, Timestamp.from(ledger.now()), holdId)
+                .update();
+    }
+
     /** Puts {@code cents} back into the hold, which is active again whatever emptied it. */
     void restore(UUID holdId, long cents) {
         db.sql("""
@@ -101,4 +112,11 @@ final class Holds {
         return new Ledger.Leg(line, Accounts.available(line), Accounts.held(line), cents);
     }
 
+    static Ledger.Leg capture(UUID line, long cents) {
+        return new Ledger.Leg(line, Accounts.spent(line), Accounts.held(line), cents);
+    }
+
+    static Ledger.Leg spend(UUID line, long cents) {
+        return new Ledger.Leg(line, Accounts.spent(line), Accounts.available(line), cents);
+    }
 }

@@ -52,6 +52,40 @@ record LockedVoucher(String id, String tenant, UUID budgetId, UUID lineId, UUID 
         return provider;
     }
 
+    /**
+     * A service on {@code serviceDate} can be charged {@code today}: the voucher is issued or accepted, or
+     * expired but its grace period (for services given while it was valid) still on and nothing released.
+     */
+    void requireUsable(LocalDate serviceDate, LocalDate today, int graceDays) {
+        requireIssued(true);
+        if (serviceDate == null) {
+            throw refused(Refusal.INVALID, "serviceDate is required");
+        }
+        if (serviceDate.isBefore(validFrom)) {
+            throw refused(Refusal.INVALID, "the service date " + serviceDate + " is before voucher " + id
+                    + " is valid from " + validFrom);
+        }
+        if (serviceDate.isAfter(validUntil)) {
+            throw refused(Refusal.VOUCHER_EXPIRED, "the service date " + serviceDate + " is after voucher " + id
+                    + " was valid until " + validUntil);
+        }
+        LocalDate lastDay = validUntil.plusDays(graceDays);
+        if (released || today.isAfter(lastDay)) {
+            throw refused(Refusal.VOUCHER_EXPIRED, "voucher " + id + " was valid until " + validUntil
+                    + " and took events until " + lastDay);
+        }
+    }
+
+    void requireBalance(long chargedCents) {
+        if (remainingCents == 0) {
+            throw refused(Refusal.OVER_BALANCE, "nothing remains on voucher " + id);
+        }
+        if (chargedCents > remainingCents) {
+            throw refused(Refusal.OVER_BALANCE, "the event's " + Cents.format(chargedCents)
+                    + " EUR exceeds the voucher's remaining balance of " + Cents.format(remainingCents) + " EUR");
+        }
+    }
+
     static VoucherRefusedException refused(Refusal refusal, String message) {
         return new VoucherRefusedException(refusal, message);
     }

@@ -1,9 +1,14 @@
 package fi.avain.budget;
 
+import fi.avain.budget.Vouchers.EventStatus;
+import fi.avain.budget.Vouchers.EventView;
+import fi.avain.budget.Vouchers.ServiceEvent;
 import fi.avain.budget.Vouchers.VoucherKind;
 import fi.avain.budget.Vouchers.VoucherStatus;
 import fi.avain.budget.Vouchers.VoucherView;
 import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.Collections;
@@ -14,8 +19,13 @@ import java.util.TreeSet;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** The SQL of vouchers and their providers. */
+/** The SQL of vouchers, their providers and their events. */
 final class VoucherQueries {
+    private static final String EVENT_COLUMNS = """
+            voucher_id, event_id, provider_business_id, service_date, service_class, quantity, price_cents,
+            charged_cents, client_share_cents, client_share_booked_cents, remaining_after_cents, status,
+            declaration_id, description, created_at""";
+
     private final JdbcClient db;
     private final Ledger ledger;
 
@@ -109,6 +119,15 @@ final class VoucherQueries {
                 .params(now, now, id).update();
     }
 
+    /** Changes what remains and what was spent: an event applied, held for approval, or given back. */
+    void change(String id, long remainingDelta, long spentDelta) {
+        db.sql("""
+                        update voucher set remaining_cents = remaining_cents + ?, spent_cents = spent_cents + ?,
+                               updated_at = ?
+                        where id = ?""")
+                .params(remainingDelta, spentDelta, now(), id).update();
+    }
+
     List<String> providers(String id) {
         return db.sql("""
                         select provider_business_id from voucher_provider where voucher_id = ?
@@ -148,6 +167,45 @@ final class VoucherQueries {
                         rs.getTimestamp(19).toInstant()))
                 .optional()
                 .map(v -> v.withAcceptedBy(providers(id)));
+    }
+
+    void insertEvent(String voucherId, ServiceEvent e, String providerBusinessId, String serviceClass,
+                     long clientShareBookedCents, long remainingAfterCents, EventStatus status, UUID declarationId,
+                     UUID sourceMessageId) {
+        Timestamp now = now();
+        db.sql("""
+                        insert into voucher_event (voucher_id, event_id, provider_business_id, service_date,
+                                                   service_class, quantity, price_cents, charged_cents,
+                                                   client_share_cents, client_share_booked_cents,
+                                                   remaining_after_cents, status, declaration_id, description,
+                                                   source_message_id, created_at, updated_at)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(voucherId, e.eventId(), providerBusinessId, Date.valueOf(e.serviceDate()), serviceClass,
+                        e.quantity(), e.priceCents(), e.chargedCents(), e.clientShareCents(), clientShareBookedCents,
+                        remainingAfterCents, status.name(), declarationId, e.description(), sourceMessageId, now, now)
+                .update();
+    }
+
+    void eventDecided(String voucherId, String eventId, EventStatus status) {
+        db.sql("update voucher_event set status = ?, updated_at = ? where voucher_id = ? and event_id = ?")
+                .params(status.name(), now(), voucherId, eventId).update();
+    }
+
+    Optional<EventView> event(String voucherId, String eventId) {
+        return db.sql("select " + EVENT_COLUMNS + " from voucher_event where voucher_id = ? and event_id = ?")
+                .params(voucherId, eventId).query(VoucherQueries::event).optional();
+    }
+
+    List<EventView> events(String voucherId) {
+        return db.sql("select " + EVENT_COLUMNS + " from voucher_event where voucher_id = ? order by seq")
+                .param(voucherId).query(VoucherQueries::event).list();
+    }
+
+    private static EventView event(ResultSet rs, int row) throws SQLException {
+        return new EventView(rs.getString(1), rs.getString(2), rs.getString(3), rs.getDate(4).toLocalDate(),
+                rs.getString(5), rs.getInt(6), rs.getLong(7), rs.getLong(8), rs.getLong(9), rs.getLong(10),
+                rs.getLong(11), EventStatus.valueOf(rs.getString(12)), rs.getObject(13, UUID.class), rs.getString(14),
+                rs.getTimestamp(15).toInstant());
     }
 
     /** Issued or accepted vouchers whose last valid day is before {@code today}. */

@@ -15,10 +15,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Vouchers against the ledger, each method in the caller's transaction. A voucher reserves its value on
- * a line when requested (a hold, channel {@code voucher}); a cancellation releases what remains at once,
- * an expiry after a grace period.
+ * a line when requested (a hold, channel {@code voucher}); the voucher system's service events capture
+ * from that hold, the client's own share (omavastuu) beside it; a cancellation releases what remains at
+ * once, an expiry after a grace period in which providers may still record services given before it.
  * Every refusal is thrown before anything is written, and a repeat of what was done before changes nothing.
- * Locks are taken voucher first, line second.
+ * Locks are taken voucher first, line second, as everywhere else that touches a voucher.
  */
 public final class Vouchers {
     public static final int DEFAULT_GRACE_DAYS = 30;
@@ -30,6 +31,10 @@ public final class Vouchers {
 
     public enum VoucherStatus { REQUESTED, ISSUED, ACCEPTED, CANCELLED, EXPIRED, FAILED }
 
+    public enum EventResult { APPLIED, PENDING_APPROVAL, DUPLICATE }
+
+    public enum EventStatus { APPLIED, PENDING_APPROVAL, REJECTED }
+
     /**
      * A voucher to reserve. SINGLE is worth {@code unitValueCents × quantity}; MULTI is worth
      * {@code balanceCents}, its unit value optional (0: none). No service classes: the line's.
@@ -37,6 +42,16 @@ public final class Vouchers {
     public record VoucherRequest(UUID budgetId, String lineCode, Set<String> serviceClasses, VoucherKind kind,
                                  long unitValueCents, int quantity, long balanceCents, LocalDate validFrom,
                                  LocalDate validUntil, String providerBusinessId, String requestKey) {
+    }
+
+    /** A service given on a voucher: its price is what the voucher pays plus the client's share. */
+    public record ServiceEvent(String voucherId, String eventId, String providerBusinessId, LocalDate serviceDate,
+                               String serviceClass, int quantity, long priceCents, long chargedCents,
+                               long clientShareCents, boolean needsApproval, String description) {
+    }
+
+    public record EventOutcome(String voucherId, String eventId, EventResult result, long chargedCents,
+                               long clientShareBookedCents, long remainingCents, UUID declarationId) {
     }
 
     public record VoucherView(String id, String tenant, UUID budgetId, String lineCode, VoucherKind kind,
@@ -52,9 +67,17 @@ public final class Vouchers {
         }
     }
 
+    /** An event as recorded, with the voucher's remaining balance right after it. */
+    public record EventView(String voucherId, String eventId, String providerBusinessId, LocalDate serviceDate,
+                            String serviceClass, int quantity, long priceCents, long chargedCents,
+                            long clientShareCents, long clientShareBookedCents, long remainingAfterCents,
+                            EventStatus status, UUID declarationId, String description, Instant createdAt) {
+    }
+
     private final Ledger ledger;
     private final Holds holds;
     private final VoucherQueries vouchers;
+    private final VoucherEvents events;
     private final int graceDays;
 
     public Vouchers(JdbcClient db, Ledger ledger) {
@@ -69,6 +92,7 @@ public final class Vouchers {
         this.ledger = ledger;
         this.holds = new Holds(db, ledger);
         this.vouchers = new VoucherQueries(db, ledger);
+        this.events = new VoucherEvents(holds, vouchers, new DeclarationQueries(db, ledger));
         this.graceDays = graceDays;
     }
 
@@ -186,6 +210,18 @@ public final class Vouchers {
         return view(v.id());
     }
 
+    /**
+     * Records a service given on the voucher: captures what the voucher pays (and, when the line pays it,
+     * the client's share) or, when the event needs approval, moves it to a pending declaration. A repeat
+     * of the event id answers the first outcome as DUPLICATE.
+     */
+    public EventOutcome recordEvent(ServiceEvent e, UUID sourceMessageId) {
+        if (e == null) {
+            throw refused(Refusal.INVALID, "an event is required");
+        }
+        return events.record(lock(e.voucherId()), e, today(), graceDays, sourceMessageId);
+    }
+
     /** Releases what remains, status CANCELLED; a repeat, or a cancel of a failed voucher, changes nothing. */
     public VoucherView cancel(String voucherId, String key, UUID sourceMessageId) {
         LockedVoucher v = lock(voucherId);
@@ -240,6 +276,11 @@ public final class Vouchers {
 
     public Optional<VoucherView> find(String voucherId) {
         return voucherId == null ? Optional.empty() : vouchers.view(voucherId);
+    }
+
+    /** The voucher's events in the order they were recorded. */
+    public List<EventView> events(String voucherId) {
+        return voucherId == null ? List.of() : vouchers.events(voucherId);
     }
 
     public Optional<String> tenantOf(String voucherId) {

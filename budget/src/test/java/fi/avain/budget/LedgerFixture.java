@@ -45,6 +45,7 @@ final class LedgerFixture implements AutoCloseable {
     final ReconciliationExceptions exceptions;
     final LedgerInvariants invariants;
     final Vouchers vouchers;
+    final Declarations declarations;
     private final String schema;
 
     LedgerFixture(int poolSize) {
@@ -76,6 +77,7 @@ final class LedgerFixture implements AutoCloseable {
         budgets = new Budgets(db, identities);
         invariants = new LedgerInvariants(db);
         vouchers = new Vouchers(db, ledger);
+        declarations = new Declarations(db, ledger);
     }
 
     <T> T inTx(Supplier<T> work) {

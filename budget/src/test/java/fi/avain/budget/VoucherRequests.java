@@ -1,12 +1,13 @@
 package fi.avain.budget;
 
+import fi.avain.budget.Vouchers.ServiceEvent;
 import fi.avain.budget.Vouchers.VoucherKind;
 import fi.avain.budget.Vouchers.VoucherRequest;
 import java.time.LocalDate;
 import java.util.Set;
 import java.util.UUID;
 
-/** A budget with voucher lines, and a builder of voucher requests for it. */
+/** A budget with voucher lines, and builders of voucher requests and service events for it. */
 final class VoucherRequests {
     static final String HOME_CARE = "http://uri.suomi.fi/codelist/ptv/ptvserclass2/code/P6.10";
     static final String MEALS = "http://uri.suomi.fi/codelist/ptv/ptvserclass2/code/P6.11";
@@ -15,6 +16,7 @@ final class VoucherRequests {
     static final String OTHER_PROVIDER = "2345678-0";
     static final LocalDate FROM = LocalDate.parse("2026-11-01");
     static final LocalDate UNTIL = LocalDate.parse("2026-12-31");
+    static final LocalDate SERVICE_DAY = LocalDate.parse("2026-11-20");
 
     /**
      * care: vouchers and declarations, the client's share not charged; therapy: the share charged to the
@@ -72,6 +74,34 @@ final class VoucherRequests {
         VoucherRequest build() {
             return new VoucherRequest(budgetId, line, classes, kind, unit, quantity, balance, from, until, provider,
                     key);
+        }
+    }
+
+    /** A service event to change field by field: 50.00 by {@link #PROVIDER}, home care, no client's share. */
+    static final class Event {
+        String voucherId;
+        String eventId = "event-" + UUID.randomUUID();
+        String provider = PROVIDER;
+        LocalDate day = SERVICE_DAY;
+        String serviceClass = HOME_CARE;
+        int quantity = 1;
+        long charged = 5000;
+        long share;
+        Long price;
+        boolean approval;
+
+        Event(String voucherId) {
+            this.voucherId = voucherId;
+        }
+
+        Event charged(long cents) {
+            this.charged = cents;
+            return this;
+        }
+
+        ServiceEvent build() {
+            return new ServiceEvent(voucherId, eventId, provider, day, serviceClass, quantity,
+                    price == null ? charged + share : price, charged, share, approval, "home visit");
         }
     }
 }
