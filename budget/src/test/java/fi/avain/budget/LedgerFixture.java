@@ -44,6 +44,8 @@ final class LedgerFixture implements AutoCloseable {
     final Budgets budgets;
     final ReconciliationExceptions exceptions;
     final LedgerInvariants invariants;
+    final Vouchers vouchers;
+    final Declarations declarations;
     private final String schema;
 
     LedgerFixture(int poolSize) {
@@ -74,10 +76,16 @@ final class LedgerFixture implements AutoCloseable {
         expiry = new HoldExpiry(db, ledger);
         budgets = new Budgets(db, identities);
         invariants = new LedgerInvariants(db);
+        vouchers = new Vouchers(db, ledger);
+        declarations = new Declarations(db, ledger);
     }
 
     <T> T inTx(Supplier<T> work) {
         return tx.execute(status -> work.get());
+    }
+
+    BudgetView.Line line(UUID budgetId, String code) {
+        return budgets.lines(budgetId).stream().filter(l -> l.code().equals(code)).findFirst().orElseThrow();
     }
 
     PlanOutcome plan(String json) {
