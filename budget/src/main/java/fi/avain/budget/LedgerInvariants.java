@@ -20,6 +20,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  *   <li><b>Holds add up.</b> A line's held amount is the sum of what its active holds still hold.</li>
  *   <li><b>One effect per source.</b> A movement's idempotency key is unique (the sender's id for the
  *       effect), and no source message causes more than one movement.</li>
+ *   <li><b>Vouchers and declarations are their holds.</b> A voucher's remaining balance is what its hold
+ *       still holds, and the hold is active exactly while something remains; a pending declaration's hold
+ *       holds its amount and the client's share held with it, a decided one's nothing.</li>
  * </ol>
  */
 public final class LedgerInvariants {
@@ -76,6 +79,26 @@ public final class LedgerInvariants {
                         select source_message_id, count(*) from ledger_movement where source_message_id is not null
                         group by source_message_id having count(*) > 1""")
                 .query((rs, n) -> "message " + rs.getString(1) + " caused " + rs.getLong(2) + " movements")
+                .list().forEach(out::add);
+
+        db.sql("""
+                        select v.id, v.remaining_cents, h.remaining_cents, h.status
+                        from voucher v left join ledger_hold h on h.id = v.hold_id
+                        where h.id is null or h.remaining_cents <> v.remaining_cents
+                           or (h.status = 'ACTIVE' and v.remaining_cents = 0)
+                           or (h.status <> 'ACTIVE' and v.remaining_cents > 0)""")
+                .query((rs, n) -> "voucher " + rs.getString(1) + " has " + rs.getLong(2) + " cents remaining but its hold "
+                        + (rs.getString(4) == null ? "is missing" : "is " + rs.getString(4) + " with " + rs.getLong(3)))
+                .list().forEach(out::add);
+        db.sql("""
+                        select d.id, d.status, h.remaining_cents
+                        from declaration d left join ledger_hold h on h.id = d.hold_id
+                        where h.id is null
+                           or (d.status = 'PENDING' and (h.status <> 'ACTIVE'
+                               or h.remaining_cents <> d.amount_cents + d.client_share_cents))
+                           or (d.status <> 'PENDING' and h.remaining_cents <> 0)""")
+                .query((rs, n) -> "declaration " + rs.getString(1) + " is " + rs.getString(2)
+                        + (rs.getObject(3) == null ? " but has no hold" : " but its hold holds " + rs.getLong(3) + " cents"))
                 .list().forEach(out::add);
         return out;
     }

@@ -169,6 +169,18 @@ class DeclarationsTest {
         assertThat(f.declarations.tenantOf(d.id())).contains("t1");
     }
 
+    @Test
+    void theInvariantsNoticeADecidedDeclarationThatStillHoldsMoney() {
+        DeclarationView d = declare(request(500));
+        String status = "update declaration set status = ? where id = ?";
+        f.db.sql(status).params("APPROVED", d.id()).update();
+        try {
+            assertThat(f.invariants.violations()).anyMatch(m -> m.startsWith("declaration " + d.id()));
+        } finally {
+            f.db.sql(status).params("PENDING", d.id()).update();
+        }
+    }
+
     private DeclarationRequest request(long cents) {
         return new DeclarationRequest(budgetId, "care", PROVIDER, "P6.10", SERVICE_DAY, cents, "cleaning",
                 "declaration-" + UUID.randomUUID());

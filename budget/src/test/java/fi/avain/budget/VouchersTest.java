@@ -577,6 +577,18 @@ class VouchersTest {
         });
     }
 
+    @Test
+    void theInvariantsNoticeAVoucherOutOfStepWithItsHold() {
+        VoucherView v = issue(new Request(budgetId));
+        String hold = "update ledger_hold set remaining_cents = ? where channel = 'voucher' and reference = ?";
+        f.db.sql(hold).params(9000, v.id()).update();
+        try {
+            assertThat(f.invariants.violations()).anyMatch(m -> m.startsWith("voucher " + v.id()));
+        } finally {
+            f.db.sql(hold).params(10000, v.id()).update();
+        }
+    }
+
     // --- helpers
 
     private VoucherView reserve(Request request) {
