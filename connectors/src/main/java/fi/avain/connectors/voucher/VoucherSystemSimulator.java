@@ -21,7 +21,8 @@ import org.apache.cxf.logging.NoOpFaultListener;
  * A fake of the service-voucher system: a real CXF SOAP service on a loopback port implementing
  * {@link VoucherSystemPort}, with vouchers in memory (numbers {@code PS-<year>-<running number>}),
  * the X-Road headers checked and echoed, injectable faults and delays, and counts of the calls it
- * received per operation and per X-Road id.
+ * received per operation and per X-Road id. {@link #events(String)} sends the voucher system's
+ * side of the story (acceptance, service events) back to Avain.
  */
 public final class VoucherSystemSimulator implements AutoCloseable {
     /** The voucher system's X-Road subsystem in the sandbox. */
@@ -30,6 +31,8 @@ public final class VoucherSystemSimulator implements AutoCloseable {
     public static final XRoadIdentity SANDBOX_AVAIN = new XRoadIdentity("FI-TEST", "GOV", "1234567-1", "avain");
     public static final String PATH = "/soap/voucher-system";
     private static final Duration MAX_SLOW_DELAY = Duration.ofMinutes(1);
+    private static final Duration EVENTS_CONNECT_TIMEOUT = Duration.ofSeconds(2);
+    private static final Duration EVENTS_READ_TIMEOUT = Duration.ofSeconds(10);
 
     private final XRoadIdentity self;
     private final XRoadIdentity avain;
@@ -128,6 +131,14 @@ public final class VoucherSystemSimulator implements AutoCloseable {
     /** The voucher system's number for a voucher, if it was issued here. */
     public Optional<String> voucherNumber(String voucherId) {
         return vouchers.lookup(voucherId).map(Voucher::voucherNumber);
+    }
+
+    /**
+     * A sender of this voucher system's events to Avain's {@code /soap/vouchers} at {@code avainUrl},
+     * with this simulator's identity as the X-Road client. The caller closes it.
+     */
+    public VoucherEventsSender events(String avainUrl) {
+        return new VoucherEventsSender(avainUrl, self, avain, "v1", EVENTS_CONNECT_TIMEOUT, EVENTS_READ_TIMEOUT);
     }
 
     @Override
