@@ -4,6 +4,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
+import org.apache.camel.model.Resilience4jConfigurationDefinition;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
@@ -17,5 +18,15 @@ public record CircuitBreakerSettings(
 
     public static CircuitBreakerSettings defaults() {
         return new CircuitBreakerSettings(50, Duration.ofSeconds(30), 10);
+    }
+
+    /** These settings for a route's Resilience4j circuit breaker, which throws at once while open. */
+    public Resilience4jConfigurationDefinition resilience4j() {
+        return new Resilience4jConfigurationDefinition()
+                .failureRateThreshold(failureRateThreshold)
+                .minimumNumberOfCalls(minimumCalls)
+                .slidingWindowSize(Math.max(minimumCalls, 10))
+                .waitDurationInOpenState((int) Math.max(1, waitInOpenState.toSeconds()))
+                .throwExceptionWhenHalfOpenOrOpenState(true);
     }
 }

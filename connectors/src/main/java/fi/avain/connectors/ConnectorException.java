@@ -3,9 +3,10 @@ package fi.avain.connectors;
 /**
  * A failed call to an outside system. Transient failures (5xx, timeout, reset, open circuit) may
  * succeed later; permanent ones (4xx, a body that is not JSON or too large) will not, so the caller
- * puts the item in the error store instead of retrying.
+ * puts the item in the error store instead of retrying. A connector may subclass it to say more
+ * about its own protocol.
  */
-public final class ConnectorException extends RuntimeException {
+public class ConnectorException extends RuntimeException {
     private final String system;
     private final String reason;
     private final boolean transientFailure;

@@ -38,37 +38,20 @@ public abstract class HttpConnectorRoute extends RouteBuilder {
     }
 
     private void configureCall() {
-        long backoff = Math.max(1, call.retryBackoff().toMillis());
-        from(httpCall()).routeId(call.system() + "-http")
-                .onException(ConnectorException.class)
-                    .onWhen(exchange -> exchange.getException(ConnectorException.class).isRetryable())
-                    .maximumRedeliveries(call.maxRetries())
-                    .redeliveryDelay(backoff)
-                    .useExponentialBackOff()
-                    .backOffMultiplier(2)
-                    .maximumRedeliveryDelay(backoff * 32)
-                    .logExhausted(false)
-                .end()
+        ConnectorRetries.retryTransientFailures(from(httpCall()).routeId(call.system() + "-http"), call.maxRetries(),
+                        call.retryBackoff())
                 .to(attempt())
                 .process(exchange -> HttpFailures.failOnClientError(call.system(), exchange))
                 .process(exchange -> ResponseBody.readBounded(call.system(), call.maxResponseBytes(), exchange));
     }
 
     private void configureAttempt() {
-        CircuitBreakerSettings breaker = call.circuitBreaker();
-        int waitSeconds = (int) Math.max(1, breaker.waitInOpenState().toSeconds());
         from(attempt()).routeId(call.system() + "-http-attempt")
                 .errorHandler(noErrorHandler())
                 .process(exchange -> HttpRequest.restore(exchange, call.apiKey()))
                 .doTry()
                     .circuitBreaker()
-                        .resilience4jConfiguration()
-                            .failureRateThreshold(breaker.failureRateThreshold())
-                            .minimumNumberOfCalls(breaker.minimumCalls())
-                            .slidingWindowSize(Math.max(breaker.minimumCalls(), 10))
-                            .waitDurationInOpenState(waitSeconds)
-                            .throwExceptionWhenHalfOpenOrOpenState(true)
-                        .end()
+                        .resilience4jConfiguration(call.circuitBreaker().resilience4j())
                         .to(endpointUri())
                         .process(exchange -> HttpFailures.failOnServerError(call.system(), exchange))
                     .endCircuitBreaker()

@@ -23,6 +23,10 @@ public final class RouteCalls implements AutoCloseable {
         template = context.createProducerTemplate();
     }
 
+    public ProducerTemplate template() {
+        return template;
+    }
+
     public <T> T call(String uri, Object body, Map<String, Object> headers, Class<T> type) {
         return template.requestBodyAndHeaders(uri, body, headers, type);
     }

@@ -6,8 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import fi.avain.connectors.comparison.ComparisonSettings;
 import fi.avain.connectors.marketplace.MarketplaceSettings;
 import fi.avain.connectors.ptv.PtvSettings;
+import fi.avain.connectors.voucher.VoucherSettings;
+import fi.avain.connectors.voucher.XRoadIdentity;
 import jakarta.validation.Validation;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -46,6 +49,50 @@ class SettingsTest {
         assertThat(settings.apiKey().value()).isEqualTo("s3cret-value");
         assertThat(settings.toString()).doesNotContain("s3cret-value");
         assertThat(settings.format()).isEqualTo(ComparisonSettings.Format.csv);
+    }
+
+    @Test
+    void bindsVoucherSettingsWithDefaultsAndBothXRoadIdentities() {
+        VoucherSettings settings = bind("avain.connectors.voucher", VoucherSettings.class, voucherProperties(Map.of()));
+        assertThat(settings.connectTimeout()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(settings.readTimeout()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(settings.maxRetries()).isEqualTo(3);
+        assertThat(settings.retryBackoff()).isEqualTo(Duration.ofMillis(500));
+        assertThat(settings.serviceVersion()).isEqualTo("v1");
+        assertThat(settings.avainIdentity()).isEqualTo(new XRoadIdentity("FI-TEST", "GOV", "1234567-1", "avain"));
+        assertThat(settings.voucherSystemIdentity()).isEqualTo(new XRoadIdentity("FI-TEST", "COM", "7654321-2", null));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"xroad.member-code= ", "service.instance=FI TEST", "base-url=ftp://127.0.0.1/x",
+            "service-version=v 1", "read-timeout=0s"})
+    void refusesAVoucherSettingThatIsMissingOrMalformed(String override) {
+        String[] parts = override.split("=", 2);
+        Map<String, String> properties = voucherProperties(Map.of("avain.connectors.voucher." + parts[0], parts[1]));
+        assertThatThrownBy(() -> bind("avain.connectors.voucher", VoucherSettings.class, properties))
+                .isInstanceOf(BindException.class);
+    }
+
+    @Test
+    void refusesVoucherSettingsWithoutAvainsOwnIdentity() {
+        Map<String, String> properties = new HashMap<>(voucherProperties(Map.of()));
+        properties.keySet().removeIf(key -> key.contains(".xroad."));
+        assertThatThrownBy(() -> bind("avain.connectors.voucher", VoucherSettings.class, properties))
+                .isInstanceOf(BindException.class);
+    }
+
+    private static Map<String, String> voucherProperties(Map<String, String> overrides) {
+        Map<String, String> properties = new HashMap<>(Map.of(
+                "avain.connectors.voucher.base-url", "http://127.0.0.1:9000/soap/voucher-system",
+                "avain.connectors.voucher.xroad.instance", "FI-TEST",
+                "avain.connectors.voucher.xroad.member-class", "GOV",
+                "avain.connectors.voucher.xroad.member-code", "1234567-1",
+                "avain.connectors.voucher.xroad.subsystem", "avain",
+                "avain.connectors.voucher.service.instance", "FI-TEST",
+                "avain.connectors.voucher.service.member-class", "COM",
+                "avain.connectors.voucher.service.member-code", "7654321-2"));
+        properties.putAll(overrides);
+        return properties;
     }
 
     private static <T> T bind(String prefix, Class<T> type, Map<String, String> properties) {

@@ -5,13 +5,18 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** The faults a simulator was told to inject, first matching rule first. */
-final class FaultRules {
+/**
+ * The faults a simulator was told to inject, first matching rule first. A rule matches a request
+ * whose key (a path, an operation name) starts with the rule's prefix.
+ *
+ * @param <F> the kinds of fault the simulator knows
+ */
+public final class FaultRules<F> {
     private static final int UNLIMITED = -1;
 
-    private record Rule(String pathPrefix, AtomicInteger remaining, Fault fault) {
-        boolean take(String path) {
-            if (!path.startsWith(pathPrefix)) {
+    private record Rule<F>(String keyPrefix, AtomicInteger remaining, F fault) {
+        boolean take(String key) {
+            if (!key.startsWith(keyPrefix)) {
                 return false;
             }
             if (remaining.get() == UNLIMITED) {
@@ -21,23 +26,26 @@ final class FaultRules {
         }
     }
 
-    private final List<Rule> rules = new CopyOnWriteArrayList<>();
+    private final List<Rule<F>> rules = new CopyOnWriteArrayList<>();
 
-    void add(String pathPrefix, int times, Fault fault) {
-        rules.add(new Rule(pathPrefix, new AtomicInteger(times), fault));
+    public void add(String keyPrefix, int times, F fault) {
+        if (times < 0) {
+            throw new IllegalArgumentException("times must not be negative");
+        }
+        rules.add(new Rule<>(keyPrefix, new AtomicInteger(times), fault));
     }
 
-    void addUnlimited(String pathPrefix, Fault fault) {
-        add(pathPrefix, UNLIMITED, fault);
+    public void addUnlimited(String keyPrefix, F fault) {
+        rules.add(new Rule<>(keyPrefix, new AtomicInteger(UNLIMITED), fault));
     }
 
-    void clear() {
+    public void clear() {
         rules.clear();
     }
 
-    Optional<Fault> next(String path) {
-        for (Rule rule : rules) {
-            if (rule.take(path)) {
+    public Optional<F> next(String key) {
+        for (Rule<F> rule : rules) {
+            if (rule.take(key)) {
                 return Optional.of(rule.fault());
             }
         }

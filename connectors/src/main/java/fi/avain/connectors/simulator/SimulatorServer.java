@@ -37,7 +37,7 @@ public abstract class SimulatorServer implements AutoCloseable {
 
     private final HttpServer server;
     private final ExecutorService workers;
-    private final FaultRules faults = new FaultRules();
+    private final FaultRules<Fault> faults = new FaultRules<>();
     private final Map<String, LongAdder> requests = new ConcurrentHashMap<>();
     private final CountDownLatch closing = new CountDownLatch(1);
     private volatile Duration timeoutDelay = Duration.ofSeconds(5);

@@ -15,10 +15,18 @@ public final class StandaloneSimulator {
     }
 
     /** Prints the simulator's base URL (the line a driver waits for) and serves until the JVM is stopped. */
-    public static void serveUntilStopped(SimulatorServer simulator, String baseUrl) throws InterruptedException {
-        Runtime.getRuntime().addShutdownHook(new Thread(simulator::close));
+    public static void serveUntilStopped(AutoCloseable simulator, String baseUrl) throws InterruptedException {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> close(simulator)));
         System.out.println(baseUrl);
         System.out.flush();
         Thread.currentThread().join();
+    }
+
+    private static void close(AutoCloseable simulator) {
+        try {
+            simulator.close();
+        } catch (Exception e) {
+            // The JVM is going down; nothing is left to tell.
+        }
     }
 }

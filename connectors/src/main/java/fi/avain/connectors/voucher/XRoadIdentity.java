@@ -1,6 +1,7 @@
 package fi.avain.connectors.voucher;
 
 import fi.avain.connectors.voucher.xroad.XRoadClientIdentifierType;
+import fi.avain.connectors.voucher.xroad.XRoadIdentifierType;
 import fi.avain.connectors.voucher.xroad.XRoadObjectType;
 import fi.avain.connectors.voucher.xroad.XRoadServiceIdentifierType;
 import java.util.Objects;
@@ -49,9 +50,21 @@ public record XRoadIdentity(String instance, String memberClass, String memberCo
         return id;
     }
 
-    /** The same parts read from a client header; null parts make the header invalid, which the caller reports. */
-    public static XRoadIdentity of(XRoadClientIdentifierType id) {
+    /**
+     * The member or subsystem part of a client or service header; null parts make the header invalid,
+     * which the caller reports.
+     */
+    public static XRoadIdentity of(XRoadIdentifierType id) {
         return new XRoadIdentity(id.getXRoadInstance(), id.getMemberClass(), id.getMemberCode(), id.getSubsystemCode());
+    }
+
+    /** Reads {@code INSTANCE/CLASS/CODE[/SUBSYSTEM]}, the form {@link #toString()} writes. */
+    public static XRoadIdentity parse(String text) {
+        String[] parts = text == null ? new String[0] : text.strip().split("/", -1);
+        if (parts.length < 3 || parts.length > 4) {
+            throw new IllegalArgumentException("an X-Road identity is INSTANCE/CLASS/CODE or INSTANCE/CLASS/CODE/SUBSYSTEM");
+        }
+        return new XRoadIdentity(parts[0], parts[1], parts[2], parts.length == 4 ? parts[3] : null);
     }
 
     /** {@code INSTANCE/CLASS/CODE[/SUBSYSTEM]}, the way X-Road writes identifiers in logs. */
