@@ -8,6 +8,7 @@ import fi.avain.connectors.marketplace.MarketplaceSimulator;
 import fi.avain.connectors.ptv.PtvCatalogue;
 import fi.avain.connectors.ptv.PtvKind;
 import fi.avain.connectors.ptv.PtvSimulator;
+import fi.avain.connectors.voucher.VoucherSystemSimulator;
 import fi.avain.routes.AvainApplication;
 import fi.avain.routes.jobs.JobProgress;
 import fi.avain.routes.jobs.JobRunner;
@@ -51,6 +52,7 @@ abstract class AvainIntegrationTest {
     static final PtvSimulator PTV = PtvSimulator.start(PtvCatalogue.empty());
     static final ComparisonSimulator COMPARISON = ComparisonSimulator.start(ComparisonCatalogueFixtures.empty());
     static final MarketplaceSimulator MARKETPLACE = MarketplaceSimulator.start();
+    static final VoucherSystemSimulator VOUCHER_SYSTEM = VoucherSystemSimulator.start();
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
@@ -72,6 +74,9 @@ abstract class AvainIntegrationTest {
         registry.add("avain.connectors.ptv.base-url", PTV::baseUrl);
         registry.add("avain.connectors.comparison.base-url", COMPARISON::baseUrl);
         registry.add("avain.connectors.marketplace.base-url", MARKETPLACE::baseUrl);
+        registry.add("avain.connectors.voucher.base-url", VOUCHER_SYSTEM::baseUrl);
+        registry.add("avain.connectors.voucher.retry-backoff", () -> "20ms");
+        registry.add("avain.connectors.voucher.read-timeout", () -> "1s");
         for (String connector : new String[] {"ptv", "comparison", "marketplace"}) {
             registry.add("avain.connectors." + connector + ".retry-backoff", () -> "20ms");
             registry.add("avain.connectors." + connector + ".max-retries", () -> "2");
@@ -96,7 +101,8 @@ abstract class AvainIntegrationTest {
 
     @BeforeEach
     void startEmpty() {
-        for (String table : new String[] {"card_clearing", "card_authorization", "reconciliation_exception",
+        for (String table : new String[] {"xroad_request", "voucher_event", "voucher_provider", "declaration",
+                "voucher", "card_clearing", "card_authorization", "reconciliation_exception",
                 "ledger_entry", "ledger_movement", "ledger_hold", "card", "budget_line_version", "budget_line",
                 "budget_version", "budget", "client", "catalogue_item_facet", "catalogue_item", "sync_watermark",
                 "message_key", "message_audit", "message"}) {
@@ -105,6 +111,7 @@ abstract class AvainIntegrationTest {
         PTV.clearFaults();
         COMPARISON.clearFaults();
         MARKETPLACE.clearFaults();
+        VOUCHER_SYSTEM.clearFaults();
         MARKETPLACE.reset();
         replace(PTV.catalogue(), PtvCatalogue.empty());
         ComparisonCatalogueFixtures.clear(COMPARISON);

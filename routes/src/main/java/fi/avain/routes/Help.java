@@ -17,6 +17,9 @@ final class Help {
               card-clearing [--file=] [--processor=generic|stripe]
                                         apply card clearing files (avain.connectors.card.clearing-dir, or
                                         the one file) to the budget ledger, then release expired holds
+              voucher-expiry [--today=YYYY-MM-DD]
+                                        expire vouchers past their validity; after the grace period
+                                        (avain.vouchers.grace-days) return their remainder to the line
               retention                 prune the message store by age per flow (never ERROR messages)
 
             Exit codes of a job: 0 all done, 1 done with items in the error store, 2 could not run.

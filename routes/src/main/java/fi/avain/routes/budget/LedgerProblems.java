@@ -3,13 +3,14 @@ package fi.avain.routes.budget;
 import fi.avain.budget.InvalidRequestException;
 import fi.avain.budget.LedgerException;
 import fi.avain.budget.UnknownBudgetException;
+import fi.avain.budget.VoucherRefusedException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-/** The ledger's refusals as problem+json for the budget, card registry, card webhook and correction endpoints. */
-@RestControllerAdvice(basePackages = {"fi.avain.routes.budget", "fi.avain.routes.card"})
+/** The ledger's refusals as problem+json for the budget, card, voucher, declaration and correction endpoints. */
+@RestControllerAdvice(basePackages = {"fi.avain.routes.budget", "fi.avain.routes.card", "fi.avain.routes.voucher"})
 class LedgerProblems {
 
     @ExceptionHandler(UnknownBudgetException.class)
@@ -23,6 +24,16 @@ class LedgerProblems {
     ProblemDetail invalid(InvalidRequestException e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage() + ".");
         problem.setTitle("Invalid request");
+        return problem;
+    }
+
+    @ExceptionHandler(VoucherRefusedException.class)
+    ProblemDetail voucher(VoucherRefusedException e) {
+        boolean unknown = e.refusal() == VoucherRefusedException.Refusal.UNKNOWN_VOUCHER;
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(unknown ? HttpStatus.NOT_FOUND : HttpStatus.CONFLICT,
+                e.getMessage() + ".");
+        problem.setTitle(unknown ? "Not found" : "Refused by the ledger");
+        problem.setProperty("code", e.refusal().name().toLowerCase(java.util.Locale.ROOT));
         return problem;
     }
 

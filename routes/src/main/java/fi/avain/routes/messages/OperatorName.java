@@ -5,13 +5,13 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 /** Who is calling, for the audit: the authenticated principal's name, or "anonymous". */
-final class OperatorName {
-    static final String ANONYMOUS = "anonymous";
+public final class OperatorName {
+    public static final String ANONYMOUS = "anonymous";
 
     private OperatorName() {
     }
 
-    static String current() {
+    public static String current() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication == null || !authentication.isAuthenticated()
                 || authentication instanceof AnonymousAuthenticationToken || authentication.getName() == null) {

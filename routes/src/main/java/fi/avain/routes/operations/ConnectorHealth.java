@@ -3,6 +3,7 @@ package fi.avain.routes.operations;
 import fi.avain.connectors.comparison.ComparisonSettings;
 import fi.avain.connectors.marketplace.MarketplaceSettings;
 import fi.avain.connectors.ptv.PtvSettings;
+import fi.avain.connectors.voucher.VoucherSettings;
 import java.time.Clock;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.context.annotation.Bean;
@@ -23,6 +24,11 @@ class ConnectorHealth {
 
     @Bean
     HealthIndicator marketplace(MarketplaceSettings settings) {
+        return new ConnectorProbe(settings.baseUrl().toString(), Clock.systemUTC());
+    }
+
+    @Bean
+    HealthIndicator voucherSystem(VoucherSettings settings) {
         return new ConnectorProbe(settings.baseUrl().toString(), Clock.systemUTC());
     }
 }

@@ -28,9 +28,11 @@ public class SandboxEnvironment implements EnvironmentPostProcessor, Ordered {
     static final Map<String, String> CONNECTOR_URL_KEYS = Map.of(
             "ptv", "avain.connectors.ptv.base-url",
             "comparison", "avain.connectors.comparison.base-url",
-            "marketplace", "avain.connectors.marketplace.base-url");
+            "marketplace", "avain.connectors.marketplace.base-url",
+            "voucher", "avain.connectors.voucher.base-url");
     private static final Map<String, String> SHORT_ENV_VARS = Map.of(
-            "ptv", "AVAIN_PTV_URL", "comparison", "AVAIN_COMPARISON_URL", "marketplace", "AVAIN_MARKETPLACE_URL");
+            "ptv", "AVAIN_PTV_URL", "comparison", "AVAIN_COMPARISON_URL", "marketplace", "AVAIN_MARKETPLACE_URL",
+            "voucher", "AVAIN_VOUCHER_URL");
 
     @Override
     public int getOrder() {

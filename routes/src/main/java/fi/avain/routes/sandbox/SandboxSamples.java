@@ -11,7 +11,19 @@ import fi.avain.connectors.card.Purchase;
 import fi.avain.mappings.card.ClearingRecord;
 import fi.avain.mappings.card.ClearingType;
 import fi.avain.mappings.model.Money;
+import fi.avain.budget.Vouchers;
+import fi.avain.budget.Vouchers.VoucherKind;
+import fi.avain.budget.Vouchers.VoucherStatus;
+import fi.avain.budget.Vouchers.VoucherView;
+import fi.avain.connectors.voucher.VoucherEventsSender;
+import fi.avain.connectors.voucher.VoucherSystemSimulator;
+import fi.avain.connectors.voucher.events.ServiceEventRecorded;
+import fi.avain.connectors.voucher.events.VoucherAccepted;
 import fi.avain.routes.budget.PlanIntake;
+import fi.avain.routes.voucher.VoucherService;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.Set;
 import fi.avain.routes.jobs.JobProgress;
 import fi.avain.routes.jobs.JobRunner;
 import java.net.URI;
@@ -27,7 +39,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The sandbox's sample tenant: two clients with a plan each (this year), a card on the first budget,
  * and a few card spends sent through the processor simulator over signed HTTP, one of them cleared by
- * a clearing file. Ids are fixed, so a restarted sandbox finds the same samples instead of doubling them.
+ * a clearing file; two vouchers issued by the voucher system simulator over SOAP, one of them accepted
+ * and spent by a provider's service event, the other open for the examples in docs/examples/vouchers.
+ * Ids are fixed, so a restarted sandbox finds the same samples instead of doubling them.
  */
 final class SandboxSamples {
     static final String TENANT = "sandbox-county";
@@ -51,22 +65,32 @@ final class SandboxSamples {
                 "channels": ["voucher", "invoice"], "clientShareCharged": true}
              ]}""";
 
+    static final String PROVIDER = "2345678-0";
+    private static final Set<VoucherStatus> OPEN = Set.of(VoucherStatus.REQUESTED, VoucherStatus.ISSUED,
+            VoucherStatus.ACCEPTED);
+
     private final PlanIntake plans;
     private final Cards cards;
     private final TransactionTemplate tx;
     private final JobRunner jobs;
     private final Clock clock;
+    private final VoucherService vouchers;
+    private final Vouchers ledgerVouchers;
 
-    SandboxSamples(PlanIntake plans, Cards cards, TransactionTemplate tx, JobRunner jobs, Clock clock) {
+    SandboxSamples(PlanIntake plans, Cards cards, TransactionTemplate tx, JobRunner jobs, Clock clock,
+                   VoucherService vouchers, Vouchers ledgerVouchers) {
         this.plans = plans;
         this.cards = cards;
         this.tx = tx;
         this.jobs = jobs;
         this.clock = clock;
+        this.vouchers = vouchers;
+        this.ledgerVouchers = ledgerVouchers;
     }
 
     /** Creates (or finds) the samples; writes their ids into {@code samples}. */
-    void create(ObjectNode samples, ProcessorSimulator processor, String baseUrl) {
+    void create(ObjectNode samples, ProcessorSimulator processor, VoucherSystemSimulator voucherSystem,
+                String baseUrl) {
         int year = LocalDate.now(clock.withZone(CardAuthorizer.BUDGET_ZONE)).getYear();
         PlanIntake.Received first = plan("sandbox-plan-0001", "010190-123M", "091", "disability", "hb", year);
         plan("sandbox-plan-0002", "150582A987P", "091", "family", "control", year);
@@ -80,6 +104,56 @@ final class SandboxSamples {
         samples.put("blockedMcc", BLOCKED_MCC);
         if (processor != null) {
             spend(processor, baseUrl);
+        }
+        if (voucherSystem != null) {
+            vouchers(samples, budgetId, year, voucherSystem, baseUrl);
+        }
+    }
+
+    /**
+     * The open sample voucher (a multi-use one on the respite line) that the examples act on, and a
+     * single-use one that a provider has accepted and used once. An open voucher is reused; one the
+     * examples already cancelled or expired is followed by a new one.
+     */
+    private void vouchers(ObjectNode samples, UUID budgetId, int year, VoucherSystemSimulator voucherSystem,
+                          String baseUrl) {
+        LocalDate from = LocalDate.of(year, 1, 1);
+        LocalDate until = LocalDate.of(year, 12, 31);
+        try {
+            VoucherView open = null;
+            for (int n = 1; n <= 20 && open == null; n++) {
+                VoucherView v = vouchers.request(new Vouchers.VoucherRequest(budgetId, "respite", Set.of(),
+                        VoucherKind.MULTI, 0, 0, 50_000, from, until, null, "sandbox-voucher-%04d".formatted(n)),
+                        "sandbox");
+                open = OPEN.contains(v.status()) ? v : null;
+            }
+            if (open != null) {
+                samples.put("voucherId", open.id());
+            }
+            VoucherView demo = vouchers.request(new Vouchers.VoucherRequest(budgetId, "daily-living", Set.of(),
+                    VoucherKind.SINGLE, 4_000, 3, 0, from, until, PROVIDER, "sandbox-voucher-demo"), "sandbox");
+            samples.put("demoVoucherId", demo.id());
+            if (ledgerVouchers.events(demo.id()).isEmpty()) {
+                try (VoucherEventsSender sender = voucherSystem.events(baseUrl + "/soap/vouchers")) {
+                    VoucherAccepted accepted = new VoucherAccepted();
+                    accepted.setVoucherId(demo.id());
+                    accepted.setProviderBusinessId(PROVIDER);
+                    sender.accepted(accepted, "sandbox-provider");
+                    ServiceEventRecorded event = new ServiceEventRecorded();
+                    event.setVoucherId(demo.id());
+                    event.setEventId("sandbox-event-0001");
+                    event.setProviderBusinessId(PROVIDER);
+                    event.setServiceClass("http://uri.suomi.fi/codelist/ptv/ptvserclass2/code/P10.1");
+                    event.setQuantity(BigInteger.ONE);
+                    event.setPrice(new BigDecimal("52.00"));
+                    event.setChargedToVoucher(new BigDecimal("40.00"));
+                    event.setClientShare(new BigDecimal("12.00"));
+                    event.setDescription("Kotihoidon käynti");
+                    sender.serviceEvent(event, "sandbox-provider");
+                }
+            }
+        } catch (Exception e) {
+            log.warn("sandbox sample vouchers not made: {}", e.toString());
         }
     }
 

@@ -5,6 +5,7 @@ import fi.avain.connectors.comparison.ComparisonSimulator;
 import fi.avain.connectors.marketplace.MarketplaceSimulator;
 import fi.avain.connectors.ptv.PtvCatalogue;
 import fi.avain.connectors.ptv.PtvSimulator;
+import fi.avain.connectors.voucher.VoucherSystemSimulator;
 import fi.avain.connectors.card.ProcessorCredentials;
 import fi.avain.connectors.card.ProcessorSimulator;
 import java.nio.file.Path;
@@ -25,13 +26,15 @@ final class SandboxSimulators implements AutoCloseable {
     private final ComparisonSimulator comparison;
     private final MarketplaceSimulator marketplace;
     private final ProcessorSimulator processor;
+    private final VoucherSystemSimulator voucher;
 
     private SandboxSimulators(PtvSimulator ptv, ComparisonSimulator comparison, MarketplaceSimulator marketplace,
-                              ProcessorSimulator processor) {
+                              ProcessorSimulator processor, VoucherSystemSimulator voucher) {
         this.ptv = ptv;
         this.comparison = comparison;
         this.marketplace = marketplace;
         this.processor = processor;
+        this.voucher = voucher;
     }
 
     /**
@@ -46,7 +49,13 @@ final class SandboxSimulators implements AutoCloseable {
         // Avain's own URL is known only once its server is up; the sandbox aims the processor at it then.
         ProcessorSimulator processor = processorCredentials == null ? null
                 : ProcessorSimulator.start(() -> null, processorCredentials, clearingDir);
-        return new SandboxSimulators(ptv, comparison, marketplace, processor);
+        VoucherSystemSimulator voucher = VoucherSystemSimulator.start();
+        return new SandboxSimulators(ptv, comparison, marketplace, processor, voucher);
+    }
+
+    /** The voucher system simulator: it issues vouchers and sends providers' events back to Avain. */
+    VoucherSystemSimulator voucher() {
+        return voucher;
     }
 
     /** The card processor simulator, when one runs. */
@@ -62,6 +71,7 @@ final class SandboxSimulators implements AutoCloseable {
         if (processor != null) {
             urls.put("processor", processor.baseUrl());
         }
+        urls.put("voucher", voucher.baseUrl());
         return urls;
     }
 
@@ -70,6 +80,7 @@ final class SandboxSimulators implements AutoCloseable {
         ptv.close();
         comparison.close();
         marketplace.close();
+        voucher.close();
         if (processor != null) {
             processor.close();
         }

@@ -3,6 +3,8 @@ package fi.avain.routes.sandbox;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fi.avain.budget.Cards;
+import fi.avain.budget.Vouchers;
+import fi.avain.routes.voucher.VoucherService;
 import fi.avain.routes.budget.PlanIntake;
 import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
@@ -45,10 +47,14 @@ class SandboxStartup implements HealthIndicator {
     private final TransactionTemplate tx;
     private final ObjectProvider<SandboxSimulators> simulators;
     private final Clock clock;
+    private final VoucherService voucherService;
+    private final Vouchers vouchers;
 
     SandboxStartup(JobRunner jobs, Environment environment, ObjectMapper json, JdbcClient jdbc, PlanIntake plans,
                    Cards cards, TransactionTemplate tx, ObjectProvider<SandboxSimulators> simulators,
-                   ObjectProvider<Clock> clock) {
+                   ObjectProvider<Clock> clock, VoucherService voucherService, Vouchers vouchers) {
+        this.voucherService = voucherService;
+        this.vouchers = vouchers;
         this.plans = plans;
         this.cards = cards;
         this.tx = tx;
@@ -76,9 +82,11 @@ class SandboxStartup implements HealthIndicator {
         String baseUrl = "http://" + address + ":" + port;
         ObjectNode file = describe(baseUrl);
         state = "sample budgets and card spends";
-        new SandboxSamples(plans, cards, tx, jobs, clock).create((ObjectNode) file.get("samples"),
-                Optional.ofNullable(simulators.getIfAvailable()).flatMap(SandboxSimulators::processor).orElse(null),
-                baseUrl);
+        SandboxSimulators running = simulators.getIfAvailable();
+        new SandboxSamples(plans, cards, tx, jobs, clock, voucherService, vouchers).create(
+                (ObjectNode) file.get("samples"),
+                Optional.ofNullable(running).flatMap(SandboxSimulators::processor).orElse(null),
+                running == null ? null : running.voucher(), baseUrl);
         Path dataDir = Path.of(environment.getProperty("avain.data-dir", "./data"));
         SandboxFile.write(dataDir, file);
         state = "ready";
@@ -119,6 +127,17 @@ class SandboxStartup implements HealthIndicator {
         urls.put("openApi", baseUrl + "/api/openapi.json");
         urls.put("health", baseUrl + "/actuator/health");
         urls.put("hsdsServices", baseUrl + "/api/v1/hsds/services");
+        urls.put("voucherSoap", baseUrl + "/soap/vouchers");
+        urls.put("voucherWsdl", baseUrl + "/soap/vouchers?wsdl");
+        ObjectNode xroad = file.putObject("xroad");
+        xroad.put("avain", environment.getProperty("avain.connectors.voucher.xroad.instance") + "/"
+                + environment.getProperty("avain.connectors.voucher.xroad.member-class") + "/"
+                + environment.getProperty("avain.connectors.voucher.xroad.member-code") + "/"
+                + environment.getProperty("avain.connectors.voucher.xroad.subsystem"));
+        xroad.put("voucherSystem", environment.getProperty("avain.connectors.voucher.service.instance") + "/"
+                + environment.getProperty("avain.connectors.voucher.service.member-class") + "/"
+                + environment.getProperty("avain.connectors.voucher.service.member-code") + "/"
+                + environment.getProperty("avain.connectors.voucher.service.subsystem"));
         return file;
     }
 
@@ -139,6 +158,12 @@ class SandboxStartup implements HealthIndicator {
             text.append("    Sample card:    ").append(samples.path("cardId").asText()).append(" (allowed MCC ")
                     .append(samples.path("allowedMcc").asText()).append(", blocked ")
                     .append(samples.path("blockedMcc").asText()).append(")\n");
+        }
+        if (samples.has("voucherId")) {
+            text.append("    Sample voucher: ").append(baseUrl).append("/api/v1/vouchers/")
+                    .append(samples.path("voucherId").asText()).append('\n');
+            text.append("    Voucher SOAP:   ").append(baseUrl).append("/soap/vouchers?wsdl (examples in "
+                    + "docs/examples/vouchers)\n");
         }
         text.append("    First catalogue sync: ").append(sync.toJson()).append('\n');
         text.append("    Everything above is in ").append(written.normalize()).append(". Ctrl-C stops the sandbox.\n");

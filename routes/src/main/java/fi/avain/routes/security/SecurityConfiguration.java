@@ -44,10 +44,14 @@ class SecurityConfiguration {
                         // Processor webhooks are authenticated by their signatures: Stripe cannot send an API key.
                         .requestMatchers(HttpMethod.POST, "/api/v1/card/authorizations", "/api/v1/card/stripe")
                         .permitAll()
+                        // X-Road authenticates the calling member at the security server; Avain accepts only the
+                        // X-Road clients configured for the voucher system (checked on every request's headers).
+                        .requestMatchers("/soap/**").permitAll()
                         .requestMatchers("/api/v1/reconciliation/**").hasRole("OPERATOR")
                         .requestMatchers(HttpMethod.POST, "/api/v1/budgets/*/corrections").hasRole("OPERATOR")
                         .requestMatchers("/api/v1/plans/**", "/api/v1/budgets/**", "/api/v1/clients/**",
-                                "/api/v1/cards/**").hasAnyRole("INTEGRATOR", "OPERATOR")
+                                "/api/v1/cards/**", "/api/v1/vouchers/**", "/api/v1/declarations/**")
+                        .hasAnyRole("INTEGRATOR", "OPERATOR")
                         .requestMatchers("/api/**").authenticated()
                         .requestMatchers("/error").permitAll()
                         .anyRequest().denyAll());

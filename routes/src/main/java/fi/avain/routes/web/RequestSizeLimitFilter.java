@@ -14,7 +14,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Refuses an API request body over {@code avain.http.max-request-size} (default 1 MB) with 413
- * before anything reads it. Bodies without a declared length are read through a counting limit.
+ * before anything reads it; a SOAP call gets a SOAP fault instead. A SOAP body without a declared length
+ * is read through a counting limit, so the parser fails once it passes the limit.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -29,6 +30,16 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         long declared = request.getContentLengthLong();
+        if (declared > maxBytes && request.getRequestURI().startsWith("/soap/")) {
+            // SOAP callers expect a fault, not a problem document.
+            response.setStatus(500);
+            response.setContentType("text/xml;charset=UTF-8");
+            response.getWriter().write("<SOAP-ENV:Envelope xmlns:SOAP-ENV=\"http://schemas.xmlsoap.org/soap/envelope/\">"
+                    + "<SOAP-ENV:Body><SOAP-ENV:Fault><faultcode>SOAP-ENV:Client</faultcode><faultstring>The request "
+                    + "body may be at most " + maxBytes + " bytes.</faultstring></SOAP-ENV:Fault></SOAP-ENV:Body>"
+                    + "</SOAP-ENV:Envelope>");
+            return;
+        }
         if (declared > maxBytes) {
             response.setStatus(413);
             response.setContentType("application/problem+json");
@@ -36,6 +47,79 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
                     + "\"detail\":\"The request body may be at most " + maxBytes + " bytes.\"}");
             return;
         }
+        if (declared < 0 && request.getRequestURI().startsWith("/soap/")) {
+            chain.doFilter(new LimitedRequest(request, maxBytes), response);
+            return;
+        }
         chain.doFilter(request, response);
+    }
+
+    private static final class LimitedRequest extends jakarta.servlet.http.HttpServletRequestWrapper {
+        private final long maxBytes;
+        private LimitedInput input;
+
+        LimitedRequest(HttpServletRequest request, long maxBytes) {
+            super(request);
+            this.maxBytes = maxBytes;
+        }
+
+        @Override
+        public jakarta.servlet.ServletInputStream getInputStream() throws IOException {
+            if (input == null) {
+                input = new LimitedInput(super.getInputStream(), maxBytes);
+            }
+            return input;
+        }
+    }
+
+    private static final class LimitedInput extends jakarta.servlet.ServletInputStream {
+        private final jakarta.servlet.ServletInputStream in;
+        private final long maxBytes;
+        private long read;
+
+        LimitedInput(jakarta.servlet.ServletInputStream in, long maxBytes) {
+            this.in = in;
+            this.maxBytes = maxBytes;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = in.read();
+            if (b >= 0) {
+                count(1);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = in.read(buffer, offset, length);
+            if (n > 0) {
+                count(n);
+            }
+            return n;
+        }
+
+        private void count(int n) throws IOException {
+            read += n;
+            if (read > maxBytes) {
+                throw new IOException("the request body may be at most " + maxBytes + " bytes");
+            }
+        }
+
+        @Override
+        public boolean isFinished() {
+            return in.isFinished();
+        }
+
+        @Override
+        public boolean isReady() {
+            return in.isReady();
+        }
+
+        @Override
+        public void setReadListener(jakarta.servlet.ReadListener listener) {
+            in.setReadListener(listener);
+        }
     }
 }

@@ -1,0 +1,43 @@
+package fi.avain.routes.voucher;
+
+import javax.xml.namespace.QName;
+import org.apache.cxf.binding.soap.SoapFault;
+import org.apache.cxf.interceptor.Fault;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+
+/**
+ * A refusal as a SOAP 1.1 fault: {@code Client} when the request is at fault, {@code Server} when Avain
+ * is, a faultstring that says what was wrong, and the same in the detail's {@code voucherFault} with a
+ * stable code that programs can act on.
+ */
+record VoucherFaults(boolean client, String code, String message) {
+    static final String NS = "http://avain.fi/vouchers/v1";
+
+    static VoucherFaults client(String code, String message) {
+        return new VoucherFaults(true, code, message);
+    }
+
+    static VoucherFaults server(String code, String message) {
+        return new VoucherFaults(false, code, message);
+    }
+
+    SoapFault toSoapFault() {
+        SoapFault fault = new SoapFault(message, client ? Fault.FAULT_CODE_CLIENT : Fault.FAULT_CODE_SERVER);
+        Element detail = fault.getOrCreateDetail();
+        Document doc = detail.getOwnerDocument();
+        Element info = doc.createElementNS(NS, "tns:voucherFault");
+        Element codeElement = doc.createElementNS(null, "faultCode");
+        codeElement.setTextContent(code);
+        Element text = doc.createElementNS(null, "faultString");
+        text.setTextContent(message);
+        info.appendChild(codeElement);
+        info.appendChild(text);
+        detail.appendChild(info);
+        return fault;
+    }
+
+    static QName faultCode(boolean client) {
+        return client ? Fault.FAULT_CODE_CLIENT : Fault.FAULT_CODE_SERVER;
+    }
+}
