@@ -56,8 +56,7 @@ final class AvainServer implements AutoCloseable {
     /** Waits, bounded, until the server answers HTTP; fails with its log if it dies or takes too long. */
     AvainServer awaitReady() {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        HttpRequest probe = HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/cards/readiness-probe"))
-                .header("Authorization", "Bearer " + AvainIntegrationTest.INTEGRATOR_KEY)
+        HttpRequest probe = HttpRequest.newBuilder(URI.create(baseUrl + "/actuator/health/readiness"))
                 .timeout(Duration.ofSeconds(5)).GET().build();
         try {
             await().atMost(START_LIMIT).pollInterval(Duration.ofMillis(200))
@@ -77,8 +76,7 @@ final class AvainServer implements AutoCloseable {
 
     private static boolean answers(HttpClient http, HttpRequest probe) throws InterruptedException {
         try {
-            http.send(probe, HttpResponse.BodyHandlers.discarding());
-            return true;
+            return http.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
         } catch (IOException e) {
             return false;
         }

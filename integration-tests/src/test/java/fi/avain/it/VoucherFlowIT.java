@@ -3,6 +3,7 @@ package fi.avain.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import fi.avain.connectors.voucher.VoucherSystemFault;
 import fi.avain.routes.jobs.JobProgress;
 import fi.avain.routes.jobs.JobSummary;
 import java.io.ByteArrayInputStream;
@@ -229,6 +230,48 @@ class VoucherFlowIT extends AvainIntegrationTest {
         assertThat(line("respite").get("held").asText()).isEqualTo("0.00");
         JobSummary again = jobs.run("voucher-expiry", Map.of("today", end.plusDays(32).toString()), JobProgress.NONE);
         assertThat(count(again, "remaindersReleased")).isZero();
+    }
+
+    @Test
+    void aVoucherSystemThatStaysDownLeavesNoReservationAndTheRequestInTheErrorStoreForReplay() {
+        long before = VOUCHER_SYSTEM.calls("issueVoucher");
+        VOUCHER_SYSTEM.failAlways("issueVoucher", VoucherSystemFault.HTTP_503);
+        HttpResponse<String> refused = postJson("/api/v1/vouchers", voucherRequest("multi", "100.00", "down-1"));
+        assertProblem(refused, 502);
+        assertThat(json(refused.body()).get("detail").asText()).contains("reservation was released");
+        assertThat(VOUCHER_SYSTEM.calls("issueVoucher") - before).as("the first call and three retries").isEqualTo(4);
+        assertThat(line("respite").get("held").asText()).isEqualTo("0.00");
+        String voucherId = jdbc.sql("select id from voucher").query(String.class).single();
+        assertThat(voucher(voucherId).get("status").asText()).isEqualTo("failed");
+        assertThat(VOUCHER_SYSTEM.callsWithXRoadId(jdbc.sql("select source_id from message where flow = "
+                + "'voucher-system'").query(String.class).single())).as("one X-Road id for every attempt").isEqualTo(4);
+        String messageId = jdbc.sql("select id from message where flow = 'voucher-system' and status = 'ERROR'")
+                .query(String.class).single();
+        assertThat(jdbc.sql("select reason from message where id = ?::uuid").param(messageId)
+                .query(String.class).single()).contains("issueVoucher");
+
+        VOUCHER_SYSTEM.clearFaults();
+        HttpResponse<String> replayed = send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                        + "/api/v1/messages/" + messageId + "/replay")).header("Authorization", "Bearer " + OPERATOR_KEY)
+                .POST(HttpRequest.BodyPublishers.noBody()).build());
+        assertThat(replayed.statusCode()).as(replayed.body()).isEqualTo(200);
+        assertThat(voucher(voucherId).get("status").asText()).isEqualTo("issued");
+        assertThat(line("respite").get("held").asText()).isEqualTo("100.00");
+        assertThat(VOUCHER_SYSTEM.voucherNumber(voucherId)).isPresent();
+    }
+
+    @Test
+    void aSlowVoucherSystemIsRetriedAndIssuesOnceReservingOnce() {
+        int vouchersBefore = VOUCHER_SYSTEM.voucherCount();
+        VOUCHER_SYSTEM.slowDelay(Duration.ofMillis(1500));
+        VOUCHER_SYSTEM.failNext("issueVoucher", 2, VoucherSystemFault.SLOW);
+        HttpResponse<String> created = postJson("/api/v1/vouchers", voucherRequest("multi", "100.00", "slow-1"));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        assertThat(VOUCHER_SYSTEM.voucherCount() - vouchersBefore).isEqualTo(1);
+        assertThat(line("respite").get("held").asText()).isEqualTo("100.00");
+        HttpResponse<String> repeat = postJson("/api/v1/vouchers", voucherRequest("multi", "100.00", "slow-1"));
+        assertThat(json(repeat.body()).get("id").asText()).isEqualTo(json(created.body()).get("id").asText());
+        assertThat(line("respite").get("held").asText()).isEqualTo("100.00");
     }
 
     // --- helpers

@@ -82,6 +82,11 @@ final class VoucherSystemCallsOverSoap implements VoucherSystemCalls {
         } catch (VoucherSystemException e) {
             store(operation, voucher, xroadId, e.xml(), MessageStatus.ERROR, e.getMessage());
             throw new VoucherSystemCalls.VoucherSystemFailure(e.getMessage(), e.isRefusal(), e);
+        } catch (RuntimeException e) {
+            // the route could not be used at all (the application still starting or stopping)
+            String reason = "voucher-system: " + operation + " could not be sent: " + e.getClass().getSimpleName();
+            store(operation, voucher, xroadId, null, MessageStatus.ERROR, reason);
+            throw new VoucherSystemCalls.VoucherSystemFailure(reason, false, e);
         }
     }
 
