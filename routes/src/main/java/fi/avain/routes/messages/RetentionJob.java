@@ -4,6 +4,8 @@ import fi.avain.routes.jobs.Job;
 import fi.avain.routes.jobs.JobProgress;
 import fi.avain.routes.jobs.JobSummary;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.beans.factory.ObjectProvider;
@@ -13,10 +15,15 @@ import org.springframework.stereotype.Component;
 @Component
 class RetentionJob implements Job {
     private final MessageRetention retention;
+    private final MessageStoreSettings settings;
+    private final List<RetainedWithFlow> retained;
     private final Clock clock;
 
-    RetentionJob(MessageRetention retention, ObjectProvider<Clock> clock) {
+    RetentionJob(MessageRetention retention, MessageStoreSettings settings,
+                 ObjectProvider<RetainedWithFlow> retained, ObjectProvider<Clock> clock) {
         this.retention = retention;
+        this.settings = settings;
+        this.retained = retained.orderedStream().toList();
         this.clock = clock.getIfAvailable(Clock::systemUTC);
     }
 
@@ -29,10 +36,16 @@ class RetentionJob implements Job {
     public JobSummary run(Map<String, String> options, JobProgress progress) {
         long started = System.nanoTime();
         progress.update("pruning", 0, -1);
-        Map<String, Integer> pruned = retention.prune(clock.instant());
+        Instant now = clock.instant();
+        Map<String, Integer> pruned = retention.prune(now);
         Map<String, Object> counts = new LinkedHashMap<>();
         counts.put("deleted", pruned.values().stream().mapToLong(Integer::longValue).sum());
         counts.put("perFlow", pruned);
+        Map<String, Integer> kept = new LinkedHashMap<>();
+        for (RetainedWithFlow rows : retained) {
+            kept.merge(rows.flow(), rows.pruneBefore(now.minus(settings.retentionFor(rows.flow()))), Integer::sum);
+        }
+        counts.put("besideMessages", kept);
         return new JobSummary(name(), JobSummary.Status.DONE, counts, (System.nanoTime() - started) / 1_000_000, null);
     }
 }

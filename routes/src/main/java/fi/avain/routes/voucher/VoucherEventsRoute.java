@@ -7,6 +7,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.cxf.common.CxfPayload;
 import org.apache.cxf.binding.soap.SoapHeader;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.stereotype.Component;
 import org.w3c.dom.Element;
 
@@ -14,6 +15,7 @@ import org.w3c.dom.Element;
  * {@code /soap/vouchers}: the voucher system's calls arrive through Camel's CXF consumer as payload
  * (headers and body as XML), so the X-Road headers can be checked and echoed exactly as they came.
  */
+@ConditionalOnWebApplication
 @Component
 class VoucherEventsRoute extends RouteBuilder {
     private final VoucherEvents events;

@@ -6,13 +6,16 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.component.cxf.common.DataFormat;
 import org.apache.camel.component.cxf.jaxws.CxfEndpoint;
 import org.apache.cxf.Bus;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
  * Avain's voucher service on CXF's servlet under {@code /soap}, published with the WSDL kept in the
  * source tree (so {@code /soap/vouchers?wsdl} is the contract as written, X-Road extras included).
+ * A job run has no web server and serves no SOAP.
  */
+@ConditionalOnWebApplication
 @Configuration
 class VoucherSoapConfiguration {
     static final String ENDPOINT = "voucherEventsEndpoint";

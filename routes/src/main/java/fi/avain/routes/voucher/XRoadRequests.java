@@ -4,12 +4,13 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
+import fi.avain.routes.messages.RetainedWithFlow;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /** The answers given to X-Road requests, by client and message id, so a repeat gets the same one. */
 @Repository
-class XRoadRequests {
+class XRoadRequests implements RetainedWithFlow {
     private final JdbcClient db;
 
     XRoadRequests(JdbcClient db) {
@@ -45,7 +46,13 @@ class XRoadRequests {
                 .optional();
     }
 
-    int pruneBefore(Instant cutoff) {
+    @Override
+    public String flow() {
+        return VoucherEvents.FLOW;
+    }
+
+    @Override
+    public int pruneBefore(Instant cutoff) {
         return db.sql("delete from xroad_request where created_at < ?").param(Timestamp.from(cutoff)).update();
     }
 }

@@ -21,10 +21,11 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The sandbox as a user starts it (the packaged jar, H2 under its own data directory, every
- * simulator): data/sandbox.json names a sample card, budget and secrets, and Stripe-shaped events
- * signed with Stripe's library are decided against the sample budget.
+ * simulator): data/sandbox.json names a sample card, budget, voucher and secrets; Stripe-shaped events
+ * signed with Stripe's library are decided against the sample budget, and the documented SOAP examples
+ * run in order on the sample voucher.
  */
-class SandboxCardIT {
+class SandboxIT {
     static Path dataDir;
     static AvainJar.Started sandbox;
     static JsonNode facts;
@@ -52,7 +53,8 @@ class SandboxCardIT {
     @Test
     void sandboxJsonNamesTheSamplesAndTheSecrets() {
         JsonNode samples = facts.get("samples");
-        for (String key : List.of("tenant", "clientPatientId", "budgetId", "cardId", "allowedMcc", "blockedMcc")) {
+        for (String key : List.of("tenant", "clientPatientId", "budgetId", "cardId", "allowedMcc", "blockedMcc",
+                "voucherId", "demoVoucherId")) {
             assertThat(samples.path(key).asText()).as(key).isNotBlank();
         }
         assertThat(samples.get("allowedMcc").asText()).isEqualTo("8099");
@@ -60,6 +62,7 @@ class SandboxCardIT {
         assertThat(facts.path("secrets").path("stripeWebhook").asText()).startsWith("whsec_");
         assertThat(facts.path("secrets").path("cardWebhook").asText()).startsWith("whsec_");
         assertThat(facts.path("simulators").path("processor").asText()).startsWith("http://127.0.0.1:");
+        assertThat(facts.path("simulators").path("voucher").asText()).startsWith("http://127.0.0.1:");
         assertThat(facts.path("apiKeys").path("processor").asText()).isNotBlank();
     }
 
@@ -67,8 +70,46 @@ class SandboxCardIT {
     void theSampleBudgetShowsTheSampleSpends() throws Exception {
         JsonNode budget = budget();
         JsonNode line = line(budget, "daily-living");
-        assertThat(line.get("spent").asText()).isEqualTo("38.90");
+        // the cleared card purchase of 38.90 and the demo voucher's service event of 40.00
+        assertThat(line.get("spent").asText()).isEqualTo("78.90");
         assertThat(line.get("held").asText()).isNotEqualTo("0.00");
+        JsonNode demo = get("/api/v1/vouchers/" + facts.at("/samples/demoVoucherId").asText());
+        assertThat(demo.get("status").asText()).isEqualTo("accepted");
+        assertThat(demo.get("events")).hasSize(1);
+    }
+
+    @Test
+    void theVoucherExamplesRunInOrderOnTheSampleVoucher() throws Exception {
+        String voucherId = facts.at("/samples/voucherId").asText();
+        assertThat(get("/api/v1/vouchers/" + voucherId).get("status").asText()).isEqualTo("issued");
+        String soap = facts.get("baseUrl").asText() + "/soap/vouchers";
+        HttpResponse<String> wsdl = HTTP.send(HttpRequest.newBuilder(URI.create(soap + "?wsdl")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(wsdl.body()).contains("xrd:version", "serviceEventRecorded");
+        for (Path example : VoucherFlowIT.examples()) {
+            String request = Files.readString(example).replace("{{voucherId}}", voucherId);
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(soap))
+                    .header("Content-Type", "text/xml; charset=UTF-8").header("SOAPAction", "\"\"")
+                    .POST(HttpRequest.BodyPublishers.ofString(request)).timeout(Duration.ofSeconds(10)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as(example + ": " + response.body()).isEqualTo(200);
+            assertThat(VoucherFlowIT.headerValues(response.body())).isEqualTo(VoucherFlowIT.headerValues(request));
+            if (example.getFileName().toString().startsWith("02")) {
+                JsonNode respite = line(budget(), "respite");
+                assertThat(respite.get("spent").asText()).isEqualTo("75.00");
+                assertThat(respite.get("held").asText()).isEqualTo("440.00");
+            }
+        }
+        assertThat(get("/api/v1/vouchers/" + voucherId).get("status").asText()).isEqualTo("cancelled");
+        assertThat(line(budget(), "respite").get("held").asText()).isEqualTo("0.00");
+    }
+
+    static JsonNode get(String path) throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(facts.get("baseUrl").asText()
+                        + path)).header("Authorization", "Bearer " + facts.at("/apiKeys/integrator").asText())
+                .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return AvainIntegrationTest.json(response.body());
     }
 
     @Test
