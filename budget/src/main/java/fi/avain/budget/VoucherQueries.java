@@ -107,10 +107,20 @@ final class VoucherQueries {
                 .params(cancelKey, now(), id).update();
     }
 
+    /**
+     * An expiry before the last valid day ends the validity there: events after it are refused, and the
+     * grace period and the release count from it.
+     */
     void expired(String id, LocalDate expiredOn) {
         Timestamp now = now();
-        db.sql("update voucher set status = 'EXPIRED', expired_on = ?, expired_at = ?, updated_at = ? where id = ?")
-                .params(Date.valueOf(expiredOn), now, now, id).update();
+        Date on = Date.valueOf(expiredOn);
+        db.sql("""
+                        update voucher set status = 'EXPIRED', expired_on = ?, expired_at = ?, updated_at = ?,
+                               valid_until = case when ? < valid_until
+                                                  then case when ? < valid_from then valid_from else ? end
+                                                  else valid_until end
+                        where id = ?""")
+                .params(on, now, now, on, on, on, id).update();
     }
 
     void released(String id) {

@@ -242,8 +242,9 @@ public final class Vouchers {
         if (v.status() == VoucherStatus.CANCELLED) {
             throw refused(Refusal.VOUCHER_CANCELLED, "voucher " + v.id() + " was cancelled");
         }
+        LocalDate on = expiredOn == null ? today() : expiredOn;
         if (v.status() != VoucherStatus.EXPIRED && v.status() != VoucherStatus.FAILED) {
-            vouchers.expired(v.id(), expiredOn == null ? today() : expiredOn);
+            vouchers.expired(v.id(), on);
         }
         return view(v.id());
     }

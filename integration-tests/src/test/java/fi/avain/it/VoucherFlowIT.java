@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
@@ -145,6 +146,11 @@ class VoucherFlowIT extends AvainIntegrationTest {
                 .replace("<price>75.00<", "<price>175.00<")), "remaining balance");
         assertFault(soap(event.replace("<quantity>1</quantity>", "<quantity>many</quantity>")), "quantity");
         assertFault(soap("<not-xml"), "");
+        assertFault(soap(event.replace("<serviceClass>", "<serviceDate>" + LocalDate.now().plusDays(3)
+                + "</serviceDate><serviceClass>")), "in the future");
+        assertFault(soap(withXRoadId(example("01-accepted.xml", voucherId), UUID.randomUUID().toString())
+                .replace("<providerBusinessId>", "<voucherNumber>PS-WRONG</voucherNumber><providerBusinessId>")),
+                "is not the number");
         assertThat(budgetJson().get("lines")).isEqualTo(before.get("lines"));
         assertThat(voucher(voucherId).get("events")).isEmpty();
 
@@ -152,6 +158,18 @@ class VoucherFlowIT extends AvainIntegrationTest {
         JsonNode cancelled = budgetJson();
         assertFault(soap(event.replace("PS-EVENT-0001", "PS-EVENT-0002")), "cancelled");
         assertThat(budgetJson().get("lines")).isEqualTo(cancelled.get("lines"));
+    }
+
+    @Test
+    void anExpiryBeforeTheLastValidDayEndsTheValidityThere() throws Exception {
+        String voucherId = requestMultiUseVoucher("200.00");
+        LocalDate yesterday = LocalDate.now(java.time.ZoneId.of("Europe/Helsinki")).minusDays(1);
+        Assumptions.assumeTrue(yesterday.getYear() == year, "the voucher's validity starts this year");
+        soapOk(example("03-expired.xml", voucherId).replace("</voucherId>",
+                "</voucherId><expiredOn>" + yesterday + "</expiredOn>"));
+        assertThat(voucher(voucherId).get("validUntil").asText()).isEqualTo(yesterday.toString());
+        assertFault(soap(example("02-service-event.xml", voucherId)), "");
+        assertThat(line("respite").get("spent").asText()).isEqualTo("0.00");
     }
 
     @Test

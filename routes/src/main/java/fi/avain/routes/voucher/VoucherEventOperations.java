@@ -91,6 +91,15 @@ final class VoucherEventOperations {
 
     private VoucherAcceptedResponse accepted(VoucherAccepted request) {
         String voucherId = text(request.getVoucherId(), "voucherId");
+        String number = optionalText(request.getVoucherNumber(), "voucherNumber", 200);
+        if (number != null) {
+            vouchers.find(voucherId).map(Vouchers.VoucherView::voucherNumber)
+                    .filter(known -> known != null && !known.equals(number))
+                    .ifPresent(known -> {
+                        throw new SoapFields.InvalidFieldException("voucherNumber " + number
+                                + " is not the number of voucher " + voucherId);
+                    });
+        }
         Vouchers.VoucherView view = vouchers.accept(voucherId,
                 businessId(request.getProviderBusinessId(), "providerBusinessId"),
                 optionalDate(request.getAcceptedOn(), "acceptedOn", today()));
@@ -102,9 +111,13 @@ final class VoucherEventOperations {
     }
 
     private ServiceEventRecordedResponse serviceEvent(ServiceEventRecorded request, UUID messageId) {
+        LocalDate serviceDate = optionalDate(request.getServiceDate(), "serviceDate", today());
+        if (serviceDate.isAfter(today())) {
+            throw new SoapFields.InvalidFieldException("serviceDate " + serviceDate + " is in the future");
+        }
         Vouchers.ServiceEvent event = new Vouchers.ServiceEvent(text(request.getVoucherId(), "voucherId"),
                 text(request.getEventId(), "eventId"), businessId(request.getProviderBusinessId(), "providerBusinessId"),
-                optionalDate(request.getServiceDate(), "serviceDate", today()), text(request.getServiceClass(), "serviceClass"),
+                serviceDate, text(request.getServiceClass(), "serviceClass"),
                 quantity(request.getQuantity(), "quantity"), cents(request.getPrice(), "price"),
                 cents(request.getChargedToVoucher(), "chargedToVoucher"), cents(request.getClientShare(), "clientShare"),
                 Boolean.TRUE.equals(request.isNeedsApproval()),

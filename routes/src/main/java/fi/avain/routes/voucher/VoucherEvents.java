@@ -9,6 +9,7 @@ import fi.avain.routes.messages.ContentHash;
 import fi.avain.routes.messages.InboundMessage;
 import fi.avain.routes.messages.MessageStatus;
 import fi.avain.routes.messages.MessageStore;
+import fi.avain.routes.messages.PersonalDataMasker;
 import fi.avain.routes.messages.StoredMessage;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -91,7 +92,7 @@ public class VoucherEvents {
             return store(replayOf, messageId, unidentified(messageId, soapHeaders, body, voucherId),
                     VoucherFaults.client("INVALID_XROAD_HEADER", e.getMessage()));
         }
-        InboundMessage inbound = new InboundMessage(FLOW, headers.id(), tenantOf(voucherId),
+        InboundMessage inbound = new InboundMessage(FLOW, headers.id(), tenantOfQuietly(voucherId),
                 keys(voucherId, operation, headers.client()), "text/xml",
                 replayOf != null ? replayOf.body() : SoapEnvelopes.write(soapHeaders, body));
         String key = headers.replayKey();
@@ -118,7 +119,8 @@ public class VoucherEvents {
             return refuse(replayOf, messageId, inbound,
                     VoucherFaults.client("REFUSED", e.getMessage()));
         } catch (RuntimeException e) {
-            LOG.warn("voucher request {} {} could not be applied: {}", operation, headers.id(), e.toString());
+            LOG.warn("voucher request {} {} could not be applied: {}", operation, headers.id(),
+                    PersonalDataMasker.mask(e.getClass().getName() + ": " + e.getMessage()));
             VoucherFaults fault = VoucherFaults.server("TEMPORARY_FAILURE",
                     "Avain could not record the request now; send it again with the same id");
             storeQuietly(replayOf, messageId, inbound, fault);

@@ -22,7 +22,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@code ./avain job voucher-expiry [--today=YYYY-MM-DD]}: vouchers past their validity become expired,
  * and those past validity and the grace period ({@code avain.vouchers.grace-days}) return what remains
  * to their budget line. Each voucher is its own transaction and keyed movement, so a run killed halfway
- * and run again releases nothing twice.
+ * and run again releases nothing twice. Vouchers reserved but never issued (a crash cut their issue
+ * off) are asked of the voucher system again, then issued or released.
  */
 @Component
 class VoucherExpiryJob implements Job {
@@ -30,14 +31,18 @@ class VoucherExpiryJob implements Job {
     private static final ZoneId FINLAND = ZoneId.of("Europe/Helsinki");
     private static final int BATCH = 500;
 
+    private static final java.time.Duration UNISSUED_AFTER = java.time.Duration.ofMinutes(10);
+
     private final Vouchers vouchers;
+    private final VoucherService service;
     private final TransactionTemplate tx;
     private final VoucherFlowSettings settings;
     private final Clock clock;
 
-    VoucherExpiryJob(Vouchers vouchers, TransactionTemplate tx, VoucherFlowSettings settings,
+    VoucherExpiryJob(Vouchers vouchers, VoucherService service, TransactionTemplate tx, VoucherFlowSettings settings,
                      ObjectProvider<Clock> clock) {
         this.vouchers = vouchers;
+        this.service = service;
         this.tx = tx;
         this.settings = settings;
         this.clock = clock.getIfAvailable(Clock::systemUTC);
@@ -68,7 +73,8 @@ class VoucherExpiryJob implements Job {
             int before = (int) expired;
             for (String id : due) {
                 try {
-                    tx.executeWithoutResult(s -> vouchers.expire(id, today, null));
+                    tx.executeWithoutResult(s -> vouchers.expire(id,
+                            vouchers.find(id).map(Vouchers.VoucherView::validUntil).orElse(today), null));
                     expired++;
                 } catch (RuntimeException e) {
                     failed++;
@@ -98,12 +104,15 @@ class VoucherExpiryJob implements Job {
                 break;
             }
         }
+        progress.update("settling vouchers never issued", released, -1);
+        int unissued = service.settleUnissued(clock.instant().minus(UNISSUED_AFTER), "voucher-expiry");
         Map<String, Object> counts = new LinkedHashMap<>();
         counts.put("today", today.toString());
         counts.put("graceDays", settings.graceDays());
         counts.put("expired", expired);
         counts.put("remaindersReleased", released);
         counts.put("released", Cents.format(releasedCents));
+        counts.put("unissuedSettled", unissued);
         counts.put("failed", failed);
         return new JobSummary(name(), failed > 0 ? JobSummary.Status.DONE_WITH_ERRORS : JobSummary.Status.DONE,
                 counts, elapsed(started), null);

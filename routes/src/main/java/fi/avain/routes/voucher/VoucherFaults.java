@@ -1,5 +1,6 @@
 package fi.avain.routes.voucher;
 
+import fi.avain.routes.messages.PersonalDataMasker;
 import javax.xml.namespace.QName;
 import org.apache.cxf.binding.soap.SoapFault;
 import org.apache.cxf.interceptor.Fault;
@@ -13,6 +14,11 @@ import org.w3c.dom.Element;
  */
 record VoucherFaults(boolean client, String code, String message) {
     static final String NS = "http://avain.fi/vouchers/v1";
+
+    /** A fault quotes what the sender sent; an identity code in it is masked all the same. */
+    VoucherFaults {
+        message = PersonalDataMasker.mask(message);
+    }
 
     static VoucherFaults client(String code, String message) {
         return new VoucherFaults(true, code, message);

@@ -8,6 +8,7 @@ import fi.avain.budget.Vouchers.VoucherView;
 import fi.avain.mappings.model.Hetu;
 import fi.avain.routes.web.Problems;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
@@ -20,8 +21,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * released, the request stays in the error store, and the answer says so.
  */
 public class VoucherService {
-    private static final Set<VoucherStatus> CANCELLABLE = Set.of(VoucherStatus.REQUESTED, VoucherStatus.ISSUED,
-            VoucherStatus.ACCEPTED, VoucherStatus.EXPIRED);
+    private static final Set<VoucherStatus> CANCELLABLE = Set.of(VoucherStatus.ISSUED, VoucherStatus.ACCEPTED,
+            VoucherStatus.EXPIRED);
 
     private final Vouchers vouchers;
     private final VoucherSystemCalls system;
@@ -38,9 +39,15 @@ public class VoucherService {
         this.tx = tx;
     }
 
-    /** Reserves and issues; a repeat of the same request key answers the voucher it made. */
+    /**
+     * Reserves and issues; a repeat of the same request key answers the voucher it made, and tries
+     * again to issue one whose issue failed (the caller retrying after a 502).
+     */
     public VoucherView request(Vouchers.VoucherRequest request, String actor) {
         VoucherView reserved = tx.execute(s -> vouchers.reserve(request, null));
+        if (reserved.status() == VoucherStatus.FAILED) {
+            return reissue(reserved.id(), actor);
+        }
         if (reserved.status() != VoucherStatus.REQUESTED) {
             return reserved;
         }
@@ -78,6 +85,11 @@ public class VoucherService {
     public VoucherView cancel(String voucherId, String reason, String actor) {
         VoucherView view = vouchers.find(voucherId).orElseThrow(() -> new VoucherRefusedException(
                 VoucherRefusedException.Refusal.UNKNOWN_VOUCHER, "no voucher " + voucherId));
+        if (view.status() == VoucherStatus.REQUESTED) {
+            // its issue is in flight (or was cut off): cancelling now could leave it live in the voucher system
+            throw Problems.of(HttpStatus.CONFLICT, "Voucher not issued yet", "Voucher " + voucherId
+                    + " is still being issued; cancel it once it is issued or its issue has failed.");
+        }
         if (!CANCELLABLE.contains(view.status())) {
             return view;
         }
@@ -92,6 +104,26 @@ public class VoucherService {
             }
         }
         return tx.execute(s -> vouchers.cancel(voucherId, "rest:" + voucherId, null));
+    }
+
+    /**
+     * Vouchers left reserved but not issued, their issue cut off by a crash: asked of the voucher system
+     * again under the same X-Road id (so it answers the voucher it may already have issued), and then
+     * issued, or failed and released. Answers how many were settled.
+     */
+    int settleUnissued(java.time.Instant before, String actor) {
+        List<String> stuck = db.sql("select id from voucher where status = 'REQUESTED' and created_at < ? order by created_at")
+                .param(java.sql.Timestamp.from(before)).query(String.class).list();
+        int settled = 0;
+        for (String id : stuck) {
+            try {
+                vouchers.find(id).filter(v -> v.status() == VoucherStatus.REQUESTED).ifPresent(v -> issue(v, actor));
+            } catch (org.springframework.web.ErrorResponseException e) {
+                // issue failed: the reservation is released and the request is in the error store
+            }
+            settled++;
+        }
+        return settled;
     }
 
     /** One X-Road id per voucher and action, so every retry and repeat reuses it and the voucher system de-duplicates. */

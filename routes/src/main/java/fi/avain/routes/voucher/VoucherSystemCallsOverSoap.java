@@ -8,6 +8,7 @@ import fi.avain.connectors.voucher.VoucherSystemClient;
 import fi.avain.connectors.voucher.VoucherSystemException;
 import fi.avain.connectors.voucher.system.CancelVoucher;
 import fi.avain.connectors.voucher.system.IssueVoucher;
+import fi.avain.connectors.voucher.system.IssueVoucherResponse;
 import fi.avain.mappings.model.Hetu;
 import fi.avain.routes.messages.InboundMessage;
 import fi.avain.routes.messages.MessageStatus;
@@ -30,6 +31,7 @@ import javax.xml.datatype.XMLGregorianCalendar;
  */
 final class VoucherSystemCallsOverSoap implements VoucherSystemCalls {
     static final String FLOW = "voucher-system";
+    private static final java.util.Set<String> ISSUED = java.util.Set.of("ISSUED", "ACCEPTED");
 
     private final VoucherSystemClient client;
     private final MessageStore messages;
@@ -62,7 +64,15 @@ final class VoucherSystemCallsOverSoap implements VoucherSystemCalls {
         request.setValidUntil(date(voucher.validUntil()));
         request.setProviderBusinessId(voucher.providerBusinessId());
         SoapReply<?> reply = call("issueVoucher", voucher, xroadId, () -> client.issue(request, xroadId, userId));
-        return ((fi.avain.connectors.voucher.system.IssueVoucherResponse) reply.response()).getVoucherNumber();
+        IssueVoucherResponse response = (IssueVoucherResponse) reply.response();
+        if (!voucher.id().equals(response.getVoucherId()) || response.getVoucherNumber() == null
+                || response.getVoucherNumber().isBlank() || response.getStatus() == null
+                || !ISSUED.contains(response.getStatus().name())) {
+            throw new VoucherSystemCalls.VoucherSystemFailure("voucher-system: issueVoucher answered voucher "
+                    + response.getVoucherId() + " in status " + response.getStatus() + " for voucher " + voucher.id(),
+                    true, null);
+        }
+        return response.getVoucherNumber();
     }
 
     @Override
@@ -90,8 +100,19 @@ final class VoucherSystemCallsOverSoap implements VoucherSystemCalls {
         }
     }
 
+    /** Kept in the message store; the call's outcome stands even when the store cannot be written. */
     private void store(String operation, VoucherView voucher, String xroadId, SoapXml xml, MessageStatus status,
                        String reason) {
+        try {
+            record(operation, voucher, xroadId, xml, status, reason);
+        } catch (RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(VoucherSystemCallsOverSoap.class).warn(
+                    "{} for voucher {} could not be stored: {}", operation, voucher.id(), e.getClass().getName());
+        }
+    }
+
+    private void record(String operation, VoucherView voucher, String xroadId, SoapXml xml, MessageStatus status,
+                        String reason) {
         Map<String, String> keys = new LinkedHashMap<>();
         keys.put("voucherId", voucher.id());
         keys.put("operation", operation);
