@@ -274,16 +274,16 @@ public final class AuthorizationLoad {
         }
     }
 
-    static double ms(long micros) {
+    public static double ms(long micros) {
         return round(micros / 1000.0);
     }
 
-    static double round(double value) {
+    public static double round(double value) {
         return Math.round(value * 1000) / 1000.0;
     }
 
     @SuppressWarnings("unchecked")
-    static String toJson(Map<String, ?> map) {
+    public static String toJson(Map<String, ?> map) {
         StringBuilder out = new StringBuilder("{");
         for (Map.Entry<String, ?> e : map.entrySet()) {
             if (out.length() > 1) {

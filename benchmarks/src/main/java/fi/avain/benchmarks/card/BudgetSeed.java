@@ -23,7 +23,7 @@ import java.util.List;
  * allows MCC 8099 on the card channel with an allocation no run can spend and no per-purchase or
  * per-day limit, so every decision goes the whole way to a hold; and one generic card on each.
  */
-final class BudgetSeed {
+public final class BudgetSeed {
     static final String MERCHANT_CATEGORY = "8099";
     private static final String ALLOCATED = "100000000.00";
     private static final String CHECK_CHARS = "0123456789ABCDEFHJKLMNPRSTUVWXY";
@@ -73,7 +73,7 @@ final class BudgetSeed {
     }
 
     /** A valid identity code of someone born in the 1900s: DDMMYY-NNNC. */
-    static String hetu(LocalDate born, int individual) {
+    public static String hetu(LocalDate born, int individual) {
         String date = String.format("%02d%02d%02d", born.getDayOfMonth(), born.getMonthValue(), born.getYear() % 100);
         String number = String.format("%03d", individual);
         long check = Long.parseLong(date + number) % 31;
