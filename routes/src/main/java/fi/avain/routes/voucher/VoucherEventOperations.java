@@ -199,11 +199,7 @@ final class VoucherEventOperations {
     }
 
     private static javax.xml.datatype.XMLGregorianCalendar xmlDate(LocalDate date) {
-        try {
-            return javax.xml.datatype.DatatypeFactory.newInstance().newXMLGregorianCalendarDate(date.getYear(),
+        return javax.xml.datatype.DatatypeFactory.newDefaultInstance().newXMLGregorianCalendarDate(date.getYear(),
                     date.getMonthValue(), date.getDayOfMonth(), javax.xml.datatype.DatatypeConstants.FIELD_UNDEFINED);
-        } catch (javax.xml.datatype.DatatypeConfigurationException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -122,11 +122,7 @@ final class VoucherSystemCallsOverSoap implements VoucherSystemCalls {
     }
 
     private static XMLGregorianCalendar date(LocalDate date) {
-        try {
-            return DatatypeFactory.newInstance().newXMLGregorianCalendarDate(date.getYear(), date.getMonthValue(),
+        return DatatypeFactory.newDefaultInstance().newXMLGregorianCalendarDate(date.getYear(), date.getMonthValue(),
                     date.getDayOfMonth(), DatatypeConstants.FIELD_UNDEFINED);
-        } catch (javax.xml.datatype.DatatypeConfigurationException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
