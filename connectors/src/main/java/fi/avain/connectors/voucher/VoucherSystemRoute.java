@@ -83,6 +83,9 @@ public final class VoucherSystemRoute extends RouteBuilder {
         endpoint.setDataFormat(DataFormat.POJO);
         // Synchronous, so the timeouts and the circuit breaker act on the caller's thread.
         endpoint.setSynchronous(true);
+        // The CXF client is built from the WSDL on the first call, not at start-up: a job that issues
+        // no voucher does not pay for it.
+        endpoint.setLazyStartProducer(true);
         endpoint.setHeaderFilterStrategy(noHeaders());
         endpoint.setCxfConfigurer(new SoapClients(settings.connectTimeout(), settings.readTimeout()));
         return endpoint;

@@ -1,7 +1,6 @@
 package fi.avain.routes.voucher;
 
 import fi.avain.routes.messages.PersonalDataMasker;
-import javax.xml.namespace.QName;
 import org.apache.cxf.binding.soap.SoapFault;
 import org.apache.cxf.interceptor.Fault;
 import org.w3c.dom.Document;
@@ -41,9 +40,5 @@ record VoucherFaults(boolean client, String code, String message) {
         info.appendChild(text);
         detail.appendChild(info);
         return fault;
-    }
-
-    static QName faultCode(boolean client) {
-        return client ? Fault.FAULT_CODE_CLIENT : Fault.FAULT_CODE_SERVER;
     }
 }
