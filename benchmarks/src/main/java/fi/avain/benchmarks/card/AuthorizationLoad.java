@@ -1,6 +1,6 @@
 package fi.avain.benchmarks.card;
 
-import java.io.IOException;
+import fi.avain.benchmarks.Options;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -12,7 +12,6 @@ import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -83,32 +82,32 @@ public final class AuthorizationLoad {
             System.err.println("usage: AuthorizationLoad seed|run --name=value ... (see the class comment)");
             System.exit(2);
         }
-        Map<String, String> options = options(args);
-        URI base = URI.create(required(options, "url"));
+        Options options = Options.parse(args);
+        URI base = URI.create(options.required("url"));
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).build();
         if (args[0].equals("seed")) {
             int budgets = Integer.parseInt(options.getOrDefault("budgets", "100"));
-            List<String> cards = BudgetSeed.seed(http, base, required(options, "key"), budgets,
+            List<String> cards = BudgetSeed.seed(http, base, options.required("key"), budgets,
                     Long.toString(System.currentTimeMillis(), 36));
-            BudgetSeed.write(Path.of(required(options, "out")), cards);
+            BudgetSeed.write(Path.of(options.required("out")), cards);
             System.err.println("seeded " + cards.size() + " budgets with a card each");
             return;
         }
-        List<String> cards = Files.readAllLines(Path.of(required(options, "cards")), StandardCharsets.UTF_8)
+        List<String> cards = Files.readAllLines(Path.of(options.required("cards")), StandardCharsets.UTF_8)
                 .stream().filter(line -> !line.isBlank()).toList();
         if (cards.isEmpty()) {
             throw new IllegalArgumentException("no cards in " + options.get("cards"));
         }
         List<Double> rates = new ArrayList<>();
-        for (String rate : required(options, "rates").split(",")) {
+        for (String rate : options.required("rates").split(",")) {
             rates.add(Double.parseDouble(rate.strip()));
         }
         int duration = Integer.parseInt(options.getOrDefault("duration", "20"));
         int warmup = Integer.parseInt(options.getOrDefault("warmup", "10"));
         Double maxP99Ms = options.containsKey("max-p99-ms") ? Double.parseDouble(options.get("max-p99-ms")) : null;
         double maxErrorShare = Double.parseDouble(options.getOrDefault("max-error-share", "0.001"));
-        AuthorizationLoad load = new AuthorizationLoad(http, base, required(options, "secret"), cards,
+        AuthorizationLoad load = new AuthorizationLoad(http, base, options.required("secret"), cards,
                 Duration.ofSeconds(Long.parseLong(options.getOrDefault("timeout", "5"))),
                 Double.parseDouble(options.getOrDefault("duplicates", "0.03")),
                 Long.parseLong(options.getOrDefault("seed", "1")));
@@ -302,24 +301,5 @@ public final class AuthorizationLoad {
         return out.append('}').toString();
     }
 
-    private static Map<String, String> options(String[] args) {
-        Map<String, String> options = new HashMap<>();
-        for (int i = 1; i < args.length; i++) {
-            String arg = args[i];
-            int eq = arg.indexOf('=');
-            if (!arg.startsWith("--") || eq < 0) {
-                throw new IllegalArgumentException("options are --name=value: " + arg);
-            }
-            options.put(arg.substring(2, eq), arg.substring(eq + 1));
-        }
-        return options;
-    }
 
-    private static String required(Map<String, String> options, String name) {
-        String value = options.get(name);
-        if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException("--" + name + " is required");
-        }
-        return value;
-    }
 }

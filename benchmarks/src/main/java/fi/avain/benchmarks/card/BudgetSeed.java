@@ -2,7 +2,6 @@ package fi.avain.benchmarks.card;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.net.URI;
@@ -51,8 +50,20 @@ public final class BudgetSeed {
     }
 
     static String plan(String nonce, int i, LocalDate today) {
+        ObjectNode plan = planWithoutLines("bench-" + nonce + "-" + i, i, today);
+        ObjectNode line = plan.putArray("lines").addObject();
+        line.put("code", "care");
+        line.put("category", "Hoiva");
+        line.put("allocated", ALLOCATED);
+        line.putArray("merchantCategoryCodes").add(MERCHANT_CATEGORY);
+        line.putArray("channels").add("card");
+        return plan.toString();
+    }
+
+    /** A plan of its own client (a valid identity code made from {@code i}), a year long, without lines yet. */
+    public static ObjectNode planWithoutLines(String planId, int i, LocalDate today) {
         ObjectNode plan = JSON.createObjectNode();
-        plan.put("planId", "bench-" + nonce + "-" + i);
+        plan.put("planId", planId);
         plan.put("tenant", "01");
         ObjectNode client = plan.putObject("client");
         client.put("identityCode", hetu(LocalDate.of(1950, 1, 1).plusDays(37L * i), 2 + i % 800));
@@ -62,14 +73,7 @@ public final class BudgetSeed {
         ObjectNode period = plan.putObject("period");
         period.put("start", today.minusDays(30).toString());
         period.put("end", today.plusDays(365).toString());
-        ArrayNode lines = plan.putArray("lines");
-        ObjectNode line = lines.addObject();
-        line.put("code", "care");
-        line.put("category", "Hoiva");
-        line.put("allocated", ALLOCATED);
-        line.putArray("merchantCategoryCodes").add(MERCHANT_CATEGORY);
-        line.putArray("channels").add("card");
-        return plan.toString();
+        return plan;
     }
 
     /** A valid identity code of someone born in the 1900s: DDMMYY-NNNC. */

@@ -1,5 +1,6 @@
 package fi.avain.benchmarks.voucher;
 
+import fi.avain.benchmarks.Options;
 import fi.avain.benchmarks.card.AuthorizationLoad;
 import java.io.IOException;
 import java.net.URI;
@@ -63,29 +64,29 @@ public final class VoucherEventLoad {
             System.err.println("usage: VoucherEventLoad seed|run --name=value ... (see the class comment)");
             System.exit(2);
         }
-        Map<String, String> options = options(args);
-        EventTemplates templates = EventTemplates.read(Path.of(required(options, "examples")));
+        Options options = Options.parse(args);
+        EventTemplates templates = EventTemplates.read(Path.of(options.required("examples")));
         String nonce = Long.toString(System.currentTimeMillis(), 36);
         if (args[0].equals("seed")) {
-            URI base = URI.create(required(options, "url"));
+            URI base = URI.create(options.required("url"));
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                     .connectTimeout(Duration.ofSeconds(5)).build();
             int budgets = Integer.parseInt(options.getOrDefault("budgets", "100"));
-            List<String> vouchers = VoucherSeed.seed(http, base, required(options, "key"), budgets,
+            List<String> vouchers = VoucherSeed.seed(http, base, options.required("key"), budgets,
                     options.getOrDefault("balance", "10000000.00"), nonce, templates);
-            Files.write(Path.of(required(options, "out")), vouchers, StandardCharsets.UTF_8);
+            Files.write(Path.of(options.required("out")), vouchers, StandardCharsets.UTF_8);
             String body = VoucherSeed.probe(http, base, templates, vouchers.get(0), "BENCH-PROBE-" + nonce);
-            Files.writeString(Path.of(required(options, "response-out")), body, StandardCharsets.UTF_8);
+            Files.writeString(Path.of(options.required("response-out")), body, StandardCharsets.UTF_8);
             System.err.println("seeded " + vouchers.size() + " budgets with an accepted voucher each; probe answered "
                     + body);
             return;
         }
-        List<String> vouchers = Files.readAllLines(Path.of(required(options, "vouchers")), StandardCharsets.UTF_8)
+        List<String> vouchers = Files.readAllLines(Path.of(options.required("vouchers")), StandardCharsets.UTF_8)
                 .stream().filter(line -> !line.isBlank()).map(String::strip).toList();
         if (vouchers.isEmpty()) {
             throw new IllegalArgumentException("no vouchers in " + options.get("vouchers"));
         }
-        URI endpoint = URI.create(required(options, "endpoint"));
+        URI endpoint = URI.create(options.required("endpoint"));
         int clients = Integer.parseInt(options.getOrDefault("clients", "8"));
         int warmup = Integer.parseInt(options.getOrDefault("warmup", "20"));
         int duration = Integer.parseInt(options.getOrDefault("duration", "30"));
@@ -266,24 +267,5 @@ public final class VoucherEventLoad {
         }
     }
 
-    private static Map<String, String> options(String[] args) {
-        Map<String, String> options = new HashMap<>();
-        for (int i = 1; i < args.length; i++) {
-            String arg = args[i];
-            int eq = arg.indexOf('=');
-            if (!arg.startsWith("--") || eq < 0) {
-                throw new IllegalArgumentException("options are --name=value: " + arg);
-            }
-            options.put(arg.substring(2, eq), arg.substring(eq + 1));
-        }
-        return options;
-    }
 
-    private static String required(Map<String, String> options, String name) {
-        String value = options.get(name);
-        if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException("--" + name + " is required");
-        }
-        return value;
-    }
 }

@@ -2,7 +2,6 @@ package fi.avain.benchmarks.voucher;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fi.avain.benchmarks.card.BudgetSeed;
 import java.io.ByteArrayInputStream;
@@ -87,19 +86,8 @@ final class VoucherSeed {
     }
 
     static String plan(String nonce, int i, LocalDate today) {
-        ObjectNode plan = JSON.createObjectNode();
-        plan.put("planId", "bench-voucher-" + nonce + "-" + i);
-        plan.put("tenant", "01");
-        ObjectNode client = plan.putObject("client");
-        client.put("identityCode", BudgetSeed.hetu(LocalDate.of(1950, 1, 1).plusDays(37L * i), 2 + i % 800));
-        client.put("homeMunicipality", "205");
-        plan.put("clientGroup", "disability");
-        plan.put("cohort", "hb");
-        ObjectNode period = plan.putObject("period");
-        period.put("start", today.minusDays(30).toString());
-        period.put("end", today.plusDays(365).toString());
-        ArrayNode lines = plan.putArray("lines");
-        ObjectNode line = lines.addObject();
+        ObjectNode plan = BudgetSeed.planWithoutLines("bench-voucher-" + nonce + "-" + i, i, today);
+        ObjectNode line = plan.putArray("lines").addObject();
         line.put("code", "respite");
         line.put("category", "Omaishoidon vapaat");
         line.put("allocated", ALLOCATED);
