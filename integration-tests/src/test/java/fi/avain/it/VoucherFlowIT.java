@@ -168,7 +168,7 @@ class VoucherFlowIT extends AvainIntegrationTest {
         soapOk(example("03-expired.xml", voucherId).replace("</voucherId>",
                 "</voucherId><expiredOn>" + yesterday + "</expiredOn>"));
         assertThat(voucher(voucherId).get("validUntil").asText()).isEqualTo(yesterday.toString());
-        assertFault(soap(example("02-service-event.xml", voucherId)), "");
+        assertFault(soap(example("02-service-event.xml", voucherId)), "was valid until " + yesterday);
         assertThat(line("respite").get("spent").asText()).isEqualTo("0.00");
     }
 

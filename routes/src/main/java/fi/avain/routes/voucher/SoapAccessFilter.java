@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.math.BigInteger;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import fi.avain.routes.web.SoapFaultResponse;
 import java.util.List;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.stereotype.Component;
@@ -39,14 +40,8 @@ class SoapAccessFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        response.setStatus(500);
-        response.setContentType("text/xml;charset=UTF-8");
-        response.getWriter().write("<SOAP-ENV:Envelope xmlns:SOAP-ENV=\"http://schemas.xmlsoap.org/soap/envelope/\">"
-                + "<SOAP-ENV:Body><SOAP-ENV:Fault><faultcode>SOAP-ENV:Client</faultcode><faultstring>This address may "
-                + "not call the service; calls come through the X-Road security server.</faultstring>"
-                + "<detail><tns:voucherFault xmlns:tns=\"" + VoucherFaults.NS + "\"><faultCode>ACCESS_DENIED</faultCode>"
-                + "<faultString>This address may not call the service.</faultString></tns:voucherFault></detail>"
-                + "</SOAP-ENV:Fault></SOAP-ENV:Body></SOAP-ENV:Envelope>");
+        SoapFaultResponse.write(response, "This address may not call the service; calls come through the "
+                + "X-Road security server.", VoucherFaults.NS, "ACCESS_DENIED");
     }
 
     boolean permitted(String address) {

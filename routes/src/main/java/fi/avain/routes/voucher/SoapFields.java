@@ -5,6 +5,7 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.LocalDate;
 import javax.xml.datatype.DatatypeConstants;
+import javax.xml.datatype.DatatypeFactory;
 import javax.xml.datatype.XMLGregorianCalendar;
 
 /**
@@ -96,6 +97,11 @@ final class SoapFields {
         } catch (RuntimeException e) {
             throw new InvalidFieldException(field + " is not a valid date");
         }
+    }
+
+    static XMLGregorianCalendar xmlDate(LocalDate date) {
+        return DatatypeFactory.newDefaultInstance().newXMLGregorianCalendarDate(date.getYear(), date.getMonthValue(),
+                date.getDayOfMonth(), DatatypeConstants.FIELD_UNDEFINED);
     }
 
     static LocalDate optionalDate(XMLGregorianCalendar value, String field, LocalDate fallback) {

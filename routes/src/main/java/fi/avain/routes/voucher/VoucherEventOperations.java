@@ -7,6 +7,7 @@ import static fi.avain.routes.voucher.SoapFields.optionalDate;
 import static fi.avain.routes.voucher.SoapFields.optionalText;
 import static fi.avain.routes.voucher.SoapFields.quantity;
 import static fi.avain.routes.voucher.SoapFields.text;
+import static fi.avain.routes.voucher.SoapFields.xmlDate;
 
 import fi.avain.budget.Vouchers;
 import fi.avain.connectors.voucher.events.EventResult;
@@ -198,8 +199,4 @@ final class VoucherEventOperations {
         }
     }
 
-    private static javax.xml.datatype.XMLGregorianCalendar xmlDate(LocalDate date) {
-        return javax.xml.datatype.DatatypeFactory.newDefaultInstance().newXMLGregorianCalendarDate(date.getYear(),
-                    date.getMonthValue(), date.getDayOfMonth(), javax.xml.datatype.DatatypeConstants.FIELD_UNDEFINED);
-    }
 }

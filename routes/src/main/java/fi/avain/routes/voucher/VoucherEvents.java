@@ -92,11 +92,12 @@ public class VoucherEvents {
             return store(replayOf, messageId, unidentified(messageId, soapHeaders, body, voucherId),
                     VoucherFaults.client("INVALID_XROAD_HEADER", e.getMessage()));
         }
+        byte[] envelope = replayOf != null ? replayOf.body() : SoapEnvelopes.write(soapHeaders, body);
         InboundMessage inbound = new InboundMessage(FLOW, headers.id(), tenantOfQuietly(voucherId),
-                keys(voucherId, operation, headers.client()), "text/xml",
-                replayOf != null ? replayOf.body() : SoapEnvelopes.write(soapHeaders, body));
+                keys(voucherId, operation, headers.client()), "text/xml", envelope);
         String key = headers.replayKey();
-        String hash = ContentHash.of(xml(body).getBytes(StandardCharsets.UTF_8));
+        // the whole envelope as stored: a repeat of the same message has the same bytes, headers included
+        String hash = ContentHash.of(envelope);
         try {
             return tx.execute(status -> {
                 if (!requests.claim(key, operation, hash, messageId, clock.instant())) {

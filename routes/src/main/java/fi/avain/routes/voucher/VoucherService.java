@@ -121,7 +121,9 @@ public class VoucherService {
             } catch (org.springframework.web.ErrorResponseException e) {
                 // issue failed: the reservation is released and the request is in the error store
             }
-            settled++;
+            if (vouchers.find(id).filter(v -> v.status() != VoucherStatus.REQUESTED).isPresent()) {
+                settled++;
+            }
         }
         return settled;
     }

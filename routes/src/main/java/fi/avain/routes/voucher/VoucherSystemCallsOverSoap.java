@@ -16,13 +16,9 @@ import fi.avain.routes.messages.MessageStore;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
-import javax.xml.datatype.DatatypeConstants;
-import javax.xml.datatype.DatatypeFactory;
-import javax.xml.datatype.XMLGregorianCalendar;
 
 /**
  * The voucher system over SOAP through the connector's Camel route, every request kept in the message
@@ -60,8 +56,8 @@ final class VoucherSystemCallsOverSoap implements VoucherSystemCalls {
                 request.setUnitValue(BigDecimal.valueOf(voucher.unitValueCents(), 2));
             }
         }
-        request.setValidFrom(date(voucher.validFrom()));
-        request.setValidUntil(date(voucher.validUntil()));
+        request.setValidFrom(SoapFields.xmlDate(voucher.validFrom()));
+        request.setValidUntil(SoapFields.xmlDate(voucher.validUntil()));
         request.setProviderBusinessId(voucher.providerBusinessId());
         SoapReply<?> reply = call("issueVoucher", voucher, xroadId, () -> client.issue(request, xroadId, userId));
         IssueVoucherResponse response = (IssueVoucherResponse) reply.response();
@@ -121,8 +117,4 @@ final class VoucherSystemCallsOverSoap implements VoucherSystemCalls {
                 body.getBytes(StandardCharsets.UTF_8)), status, reason);
     }
 
-    private static XMLGregorianCalendar date(LocalDate date) {
-        return DatatypeFactory.newDefaultInstance().newXMLGregorianCalendarDate(date.getYear(), date.getMonthValue(),
-                    date.getDayOfMonth(), DatatypeConstants.FIELD_UNDEFINED);
-    }
 }

@@ -31,13 +31,7 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         long declared = request.getContentLengthLong();
         if (declared > maxBytes && request.getRequestURI().startsWith("/soap/")) {
-            // SOAP callers expect a fault, not a problem document.
-            response.setStatus(500);
-            response.setContentType("text/xml;charset=UTF-8");
-            response.getWriter().write("<SOAP-ENV:Envelope xmlns:SOAP-ENV=\"http://schemas.xmlsoap.org/soap/envelope/\">"
-                    + "<SOAP-ENV:Body><SOAP-ENV:Fault><faultcode>SOAP-ENV:Client</faultcode><faultstring>The request "
-                    + "body may be at most " + maxBytes + " bytes.</faultstring></SOAP-ENV:Fault></SOAP-ENV:Body>"
-                    + "</SOAP-ENV:Envelope>");
+            SoapFaultResponse.write(response, "The request body may be at most " + maxBytes + " bytes.", null, null);
             return;
         }
         if (declared > maxBytes) {
