@@ -17,10 +17,28 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 public final class Ledger {
     private final JdbcClient db;
     private final Clock clock;
+    private final ChangeListener changes;
 
     public Ledger(JdbcClient db, Clock clock) {
+        this(db, clock, ChangeListener.NONE);
+    }
+
+    public Ledger(JdbcClient db, Clock clock, ChangeListener changes) {
         this.db = db;
         this.clock = clock;
+        this.changes = changes;
+    }
+
+    /**
+     * Told of every movement booked on a budget, inside the booking transaction; the movement is also
+     * in {@code ledger_change}, so a listener only wakes whoever reads that outbox.
+     */
+    @FunctionalInterface
+    public interface ChangeListener {
+        ChangeListener NONE = budgetId -> {
+        };
+
+        void booked(UUID budgetId);
     }
 
     public Instant now() {
@@ -65,12 +83,22 @@ public final class Ledger {
                     .params(id, budgetId, leg.lineId(), leg.debit(), leg.credit(), leg.cents(), now)
                     .update();
         }
+        if (budgetId != null) {
+            db.sql("""
+                            insert into ledger_change (budget_id, movement_id, kind, channel, reference, created_at)
+                            values (?, ?, ?, ?, ?, ?)""")
+                    .params(budgetId, id, kind.name(), channel, reference, now)
+                    .update();
+        }
         for (LineDelta delta : deltas(legs)) {
             db.sql("""
                             update budget_line set allocated_cents = allocated_cents + ?, held_cents = held_cents + ?,
                                    spent_cents = spent_cents + ?, updated_at = ? where id = ?""")
                     .params(delta.allocated(), delta.held(), delta.spent(), now, delta.lineId())
                     .update();
+        }
+        if (budgetId != null) {
+            changes.booked(budgetId);
         }
         return Optional.of(id);
     }

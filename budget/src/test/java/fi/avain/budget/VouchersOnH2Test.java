@@ -75,5 +75,13 @@ class VouchersOnH2Test {
         assertThat(cancelled.status()).isEqualTo(VoucherStatus.CANCELLED);
         assertThat(vouchers.find(v.id()).orElseThrow().spentCents()).isEqualTo(4000);
         assertThat(new LedgerInvariants(db).violations()).isEmpty();
+
+        Portal portal = new Portal(db, new LedgerFixture.TestIdentities());
+        var charges = portal.charges(new Portal.ChargeQuery(budgetId, null, null, null), 0, 50);
+        assertThat(charges).extracting(c -> c.channel()).contains("voucher", "declaration");
+        assertThat(portal.chargeCount(new Portal.ChargeQuery(budgetId, null, null, null))).isEqualTo(charges.size());
+        assertThat(portal.charge(charges.get(0).id())).contains(charges.get(0));
+        assertThat(db.sql("select count(*) from ledger_change where budget_id = ?").param(budgetId).query(Long.class)
+                .single()).isPositive();
     }
 }
