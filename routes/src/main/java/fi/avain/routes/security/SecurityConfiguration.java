@@ -13,21 +13,27 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
  * Every {@code /api/**} call is authenticated by API key (roles integrator, operator, processor);
  * health is open so load balancers can probe it; the rest of actuator is for operators. The API
  * description and Swagger UI are open: they hold no data, and a browser cannot send a bearer key
- * to fetch them. Errors are problem+json: 401 without a valid key, 403 for the wrong role.
+ * to fetch them. Errors are problem+json: 401 without a valid key, 403 for the wrong role. {@code /fhir}
+ * has a chain of its own ({@link PortalSecurityConfiguration}).
  */
 @Configuration
 @ConditionalOnWebApplication
 class SecurityConfiguration {
 
     @Bean
-    SecurityFilterChain apiSecurity(HttpSecurity http, SecuritySettings settings) throws Exception {
+    ApiKeys apiKeys(SecuritySettings settings) {
+        return new ApiKeys(settings);
+    }
+
+    @Bean
+    SecurityFilterChain apiSecurity(HttpSecurity http, ApiKeys keys) throws Exception {
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .httpBasic(b -> b.disable())
                 .formLogin(f -> f.disable())
                 .logout(l -> l.disable())
                 .requestCache(c -> c.disable())
-                .addFilterBefore(new ApiKeyAuthenticationFilter(settings), AnonymousAuthenticationFilter.class)
+                .addFilterBefore(new ApiKeyAuthenticationFilter(keys), AnonymousAuthenticationFilter.class)
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint((request, response, ex) -> ProblemResponses.write(response, 401,
                                 "Unauthorized", "Send a valid API key as 'Authorization: Bearer <key>'.",
