@@ -1,9 +1,11 @@
 package fi.avain.routes.security;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authorization.SingleResultAuthorizationManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
@@ -26,7 +28,8 @@ class SecurityConfiguration {
     }
 
     @Bean
-    SecurityFilterChain apiSecurity(HttpSecurity http, ApiKeys keys) throws Exception {
+    SecurityFilterChain apiSecurity(HttpSecurity http, ApiKeys keys,
+                                    @Value("${avain.sandbox.issuer:false}") boolean sandboxIssuer) throws Exception {
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .httpBasic(b -> b.disable())
@@ -60,6 +63,10 @@ class SecurityConfiguration {
                         .hasAnyRole("INTEGRATOR", "OPERATOR")
                         .requestMatchers("/api/**").authenticated()
                         .requestMatchers("/error").permitAll()
+                        // The sandbox's token issuer publishes its public key, as a real issuer does.
+                        .requestMatchers(HttpMethod.GET, "/sandbox-issuer/**").access(sandboxIssuer
+                                ? SingleResultAuthorizationManager.permitAll()
+                                : SingleResultAuthorizationManager.denyAll())
                         .anyRequest().denyAll());
         return http.build();
     }
