@@ -210,6 +210,17 @@ class PortalSecurityTest {
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
     }
 
+    @Test
+    void thePortalsAuditIsForOperatorsOnly() throws Exception {
+        mvc.perform(get("/api/v1/audit").header("Authorization", "Bearer " + INTEGRATOR_KEY))
+                .andExpect(status().isForbidden());
+        mvc.perform(get("/api/v1/audit").header("Authorization", "Bearer " + signed(valid())))
+                .andExpect(status().isUnauthorized());
+        // No audit controller in this test's context: past security, nothing answers.
+        mvc.perform(get("/api/v1/audit").header("Authorization", "Bearer " + OPERATOR_KEY))
+                .andExpect(status().isNotFound());
+    }
+
     private static com.nimbusds.jwt.JWTClaimsSet.Builder expiredSecondsAgo(long seconds) {
         Instant expired = Instant.now().minusSeconds(seconds);
         return valid().issueTime(Date.from(expired.minusSeconds(600))).expirationTime(Date.from(expired));
