@@ -8,6 +8,7 @@ import fi.avain.routes.voucher.VoucherService;
 import fi.avain.routes.budget.PlanIntake;
 import fi.avain.routes.security.PortalSettings;
 import java.time.Clock;
+import java.time.Instant;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.transaction.support.TransactionTemplate;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -155,7 +156,7 @@ class SandboxStartup implements HealthIndicator {
      * copied earlier keep working until they expire).
      */
     private ObjectNode tokens(SandboxIssuer issuer) {
-        java.time.Instant now = clock.instant();
+        Instant now = clock.instant();
         ObjectNode tokens = json.createObjectNode();
         tokens.put("client", issuer.sign(portal, "sandbox-client", SandboxSamples.CLIENT_HETU,
                 SandboxSamples.TENANT, now));

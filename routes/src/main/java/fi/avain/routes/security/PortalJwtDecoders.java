@@ -1,6 +1,8 @@
 package fi.avain.routes.security;
 
+import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jose.proc.SingleKeyJWSKeySelector;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
@@ -21,6 +23,10 @@ import org.springframework.web.client.RestTemplate;
  * public key, then {@link PortalTokenValidator}'s rules.
  */
 final class PortalJwtDecoders {
+    /** Plain JWTs and RFC 9068 access tokens; other kinds of JWT (events, logout tokens) are not access tokens. */
+    private static final DefaultJOSEObjectTypeVerifier<SecurityContext> TYPES = new DefaultJOSEObjectTypeVerifier<>(
+            JOSEObjectType.JWT, new JOSEObjectType("at+jwt"), new JOSEObjectType("application/at+jwt"), null);
+
     private PortalJwtDecoders() {
     }
 
@@ -37,6 +43,7 @@ final class PortalJwtDecoders {
             decoder = NimbusJwtDecoder.withJwkSetUri(settings.jwkSetUri())
                     .jwsAlgorithm(SignatureAlgorithm.RS256).jwsAlgorithm(SignatureAlgorithm.ES256)
                     .restOperations(new RestTemplate(http))
+                    .jwtProcessorCustomizer(processor -> processor.setJWSTypeVerifier(TYPES))
                     .build();
         } else {
             PublicKey key = PortalKeys.publicKey(settings.publicKey(), resources);
@@ -45,6 +52,7 @@ final class PortalJwtDecoders {
                     key instanceof RSAPublicKey ? JWSAlgorithm.RS256 : JWSAlgorithm.ES256, key));
             // Time and issuer are PortalTokenValidator's, with the configured clock skew (as Spring's builders do).
             processor.setJWTClaimsSetVerifier((claims, context) -> { });
+            processor.setJWSTypeVerifier(TYPES);
             decoder = new NimbusJwtDecoder(processor);
         }
         decoder.setJwtValidator(new PortalTokenValidator(settings, clock));

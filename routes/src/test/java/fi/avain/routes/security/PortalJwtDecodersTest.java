@@ -114,7 +114,9 @@ class PortalJwtDecodersTest {
 
     private static String sign(String keyId, JWSAlgorithm algorithm, com.nimbusds.jose.JWSSigner signer)
             throws Exception {
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(algorithm).keyID(keyId).build(), TestTokens.valid().build());
+        // Typed as an RFC 9068 access token, as many identity providers send them.
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(algorithm).keyID(keyId)
+                .type(new com.nimbusds.jose.JOSEObjectType("at+jwt")).build(), TestTokens.valid().build());
         jwt.sign(signer);
         return jwt.serialize();
     }

@@ -16,7 +16,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.KeyLengthException;
 import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jose.crypto.RSASSASigner;
@@ -82,6 +84,14 @@ class PortalSecurityTest {
         fhir(signed(expiredSecondsAgo(10))).andExpect(status().isOk());
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"JWT", "at+jwt", "application/at+jwt"})
+    void anAccessTokenTypedAsAJwtOrAnRfc9068AccessTokenIsAccepted(String type) throws Exception {
+        fhir(signed(valid(), new RSASSASigner(TestTokens.ISSUER_KEYS.getPrivate()),
+                new JWSHeader.Builder(JWSAlgorithm.RS256).type(new JOSEObjectType(type)).build()))
+                .andExpect(status().isOk());
+    }
+
     @Test
     void theClaimNamesAreTheConfiguredOnesAndTheTenantIsTaken() throws Exception {
         fhir(signed(valid().claim("tenant", "other-county"))).andExpect(status().isOk());
@@ -121,6 +131,9 @@ class PortalSecurityTest {
                 Arguments.of("HS256 keyed with the public key's PEM", signed(valid(), new MACSigner(publicPem),
                         JWSAlgorithm.HS256), "nor a token signed"),
                 Arguments.of("not a JWT", "not-a-key-nor-a-jwt", "nor a token signed"),
+                Arguments.of("a logout token, not an access token", signed(valid(),
+                        new RSASSASigner(TestTokens.ISSUER_KEYS.getPrivate()), new JWSHeader.Builder(JWSAlgorithm.RS256)
+                                .type(new JOSEObjectType("logout+jwt")).build()), "nor a token signed"),
                 Arguments.of("a signature cut off", signed(valid()).replaceAll("\\.[^.]+$", "."), "nor a token signed"));
     }
 

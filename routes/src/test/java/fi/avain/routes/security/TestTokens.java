@@ -38,7 +38,11 @@ final class TestTokens {
     }
 
     static String signed(JWTClaimsSet.Builder claims, JWSSigner signer, JWSAlgorithm algorithm) {
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(algorithm).keyID("k1").build(), claims.build());
+        return signed(claims, signer, new JWSHeader.Builder(algorithm).keyID("k1").build());
+    }
+
+    static String signed(JWTClaimsSet.Builder claims, JWSSigner signer, JWSHeader header) {
+        SignedJWT jwt = new SignedJWT(header, claims.build());
         try {
             jwt.sign(signer);
         } catch (JOSEException e) {
