@@ -105,7 +105,7 @@ abstract class AvainIntegrationTest {
                 "voucher", "card_clearing", "card_authorization", "reconciliation_exception",
                 "ledger_entry", "ledger_movement", "ledger_hold", "card", "budget_line_version", "budget_line",
                 "budget_version", "budget", "client", "catalogue_item_facet", "catalogue_item", "sync_watermark",
-                "message_key", "message_audit", "message"}) {
+                "message_key", "message_audit", "message", "audit_event"}) {
             jdbc.sql("delete from " + table).update();
         }
         PTV.clearFaults();

@@ -104,6 +104,39 @@ class SandboxIT {
         assertThat(line(budget(), "respite").get("held").asText()).isEqualTo("0.00");
     }
 
+    @Test
+    void theSandboxIssuersTokensOpenFhirAndItsKeyIsPublished() throws Exception {
+        String base = facts.get("baseUrl").asText();
+        for (String token : List.of("client", "representative", "otherTenant")) {
+            String jwt = facts.at("/tokens/" + token).asText();
+            assertThat(jwt.split("\\.")).as(token).hasSize(3);
+            // No FHIR resource answers here necessarily, but security has let the token through.
+            assertThat(fhir(base, jwt).statusCode()).as(token).isNotIn(401, 403);
+        }
+        HttpResponse<String> refused = fhir(base, facts.at("/apiKeys/processor").asText());
+        assertThat(refused.statusCode()).isEqualTo(403);
+        HttpResponse<String> anonymous = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/fhir/Patient/x"))
+                .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(AvainIntegrationTest.json(anonymous.body()).path("resourceType").asText()).isEqualTo("OperationOutcome");
+
+        HttpResponse<String> jwks = HTTP.send(HttpRequest.newBuilder(URI.create(facts.at("/urls/issuerJwks").asText()))
+                .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(jwks.statusCode()).isEqualTo(200);
+        JsonNode key = AvainIntegrationTest.json(jwks.body()).path("keys").path(0);
+        assertThat(key.path("kty").asText()).isEqualTo("RSA");
+        assertThat(key.has("d")).as("private part").isFalse();
+        assertThat(Files.getPosixFilePermissions(dataDir.resolve("sandbox-issuer-key.json")))
+                .containsExactlyInAnyOrder(java.nio.file.attribute.PosixFilePermission.OWNER_READ,
+                        java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
+    }
+
+    private static HttpResponse<String> fhir(String base, String bearer) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(base + "/fhir/Patient/" + facts.at("/samples/clientPatientId")
+                        .asText())).header("Authorization", "Bearer " + bearer).timeout(Duration.ofSeconds(10)).GET()
+                .build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     static JsonNode get(String path) throws Exception {
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(facts.get("baseUrl").asText()
                         + path)).header("Authorization", "Bearer " + facts.at("/apiKeys/integrator").asText())

@@ -20,7 +20,8 @@ final class Help {
               voucher-expiry [--today=YYYY-MM-DD]
                                         expire vouchers past their validity; after the grace period
                                         (avain.vouchers.grace-days) return their remainder to the line
-              retention                 prune the message store by age per flow (never ERROR messages)
+              retention                 prune the message store by age per flow (never ERROR messages),
+                                        and portal audit events past avain.portal.audit-retention
 
             Exit codes of a job: 0 all done, 1 done with items in the error store, 2 could not run.
 

@@ -1,5 +1,6 @@
 package fi.avain.routes.messages;
 
+import fi.avain.routes.web.QueryParameters;
 import java.util.UUID;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -28,8 +29,8 @@ class MessageController {
                        @RequestParam(required = false) String key, @RequestParam(required = false) String page,
                        @RequestParam(required = false) String size) {
         MessageFilter filter = MessageRequestParameters.filter(flow, status, from, to, key);
-        int pageNumber = MessageRequestParameters.page(page);
-        int pageSize = MessageRequestParameters.size(size);
+        int pageNumber = QueryParameters.page(page);
+        int pageSize = QueryParameters.size(size);
         MessageSearchQueries.Found found = search.search(filter, pageNumber, pageSize);
         return new MessagePage(found.items(), pageNumber, pageSize, found.totalItems());
     }

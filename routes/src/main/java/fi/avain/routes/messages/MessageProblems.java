@@ -10,12 +10,6 @@ final class MessageProblems {
     private MessageProblems() {
     }
 
-    static ErrorResponseException badParameter(String parameter, String detail) {
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Bad query parameter", detail);
-        problem.setProperty("parameter", parameter);
-        return new ErrorResponseException(HttpStatus.BAD_REQUEST, problem, null);
-    }
-
     static ErrorResponseException unknownMessage(UUID id) {
         return new ErrorResponseException(HttpStatus.NOT_FOUND,
                 problem(HttpStatus.NOT_FOUND, "Unknown message", "no stored message has id " + id), null);

@@ -11,16 +11,22 @@ import java.util.Map;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
-/** {@code ./avain job retention}: prunes the message store by age per flow; never a message in ERROR. */
+/**
+ * {@code ./avain job retention}: prunes the message store by age per flow, never a message in ERROR;
+ * and what is kept for a period of its own, such as the portal's audit.
+ */
 @Component
 class RetentionJob implements Job {
     private final MessageRetention retention;
     private final MessageStoreSettings settings;
     private final List<RetainedWithFlow> retained;
+    private final List<RetainedOnItsOwn> retainedApart;
     private final Clock clock;
 
     RetentionJob(MessageRetention retention, MessageStoreSettings settings,
-                 ObjectProvider<RetainedWithFlow> retained, ObjectProvider<Clock> clock) {
+                 ObjectProvider<RetainedWithFlow> retained, ObjectProvider<RetainedOnItsOwn> retainedApart,
+                 ObjectProvider<Clock> clock) {
+        this.retainedApart = retainedApart.orderedStream().toList();
         this.retention = retention;
         this.settings = settings;
         this.retained = retained.orderedStream().toList();
@@ -46,6 +52,9 @@ class RetentionJob implements Job {
             kept.merge(rows.flow(), rows.pruneBefore(now.minus(settings.retentionFor(rows.flow()))), Integer::sum);
         }
         counts.put("besideMessages", kept);
+        for (RetainedOnItsOwn rows : retainedApart) {
+            counts.put(rows.name(), rows.prune(now));
+        }
         return new JobSummary(name(), JobSummary.Status.DONE, counts, (System.nanoTime() - started) / 1_000_000, null);
     }
 }

@@ -2,6 +2,7 @@ package fi.avain.routes.sandbox;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import fi.avain.connectors.card.ProcessorCredentials;
+import fi.avain.routes.security.PortalSettings;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -20,7 +21,7 @@ import org.springframework.core.env.StandardEnvironment;
 
 /**
  * Prepares the sandbox before the application context exists: refuses sandbox settings under the
- * prod profile, loads or makes the sandbox's secrets, and points the connectors at simulators —
+ * prod profile, loads or makes the sandbox's secrets and token issuer, and points the connectors at simulators —
  * those of a sandbox server already running (from its {@code data/sandbox.json}), or new ones.
  * A connector URL the user gave explicitly is left alone.
  */
@@ -50,6 +51,9 @@ public class SandboxEnvironment implements EnvironmentPostProcessor, Ordered {
         environment.getPropertySources().addLast(new PropertiesPropertySource("sandbox-secrets", secrets));
 
         boolean job = "job".equals(environment.getProperty("avain.mode"));
+        if (!job) {
+            trustTheSandboxIssuer(environment, dataDir);
+        }
         Optional<JsonNode> running = job ? SandboxFile.ofRunningServer(dataDir) : Optional.empty();
         Map<String, String> urls = new HashMap<>();
         if (running.isPresent()) {
@@ -82,6 +86,25 @@ public class SandboxEnvironment implements EnvironmentPostProcessor, Ordered {
         });
         environment.getPropertySources().addAfter(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
                 new MapPropertySource("sandbox-simulators", properties));
+    }
+
+    /**
+     * Unless a real issuer's key is configured, {@code /fhir} checks citizens' tokens against the sandbox's
+     * own issuer, whose tokens {@code data/sandbox.json} hands out.
+     */
+    private static void trustTheSandboxIssuer(ConfigurableEnvironment environment, Path dataDir) {
+        if (!environment.getProperty("avain.portal.jwk-set-uri", "").isBlank()
+                || !environment.getProperty("avain.portal.public-key", "").isBlank()) {
+            return;
+        }
+        Map<String, Object> properties = new HashMap<>();
+        properties.put("avain.portal.public-key", SandboxIssuer.loadOrCreate(dataDir).publicKeyPem());
+        properties.put(SandboxIssuer.ACTIVE, "true");
+        if (environment.getProperty("avain.portal.issuer", "").isBlank()) {
+            properties.put("avain.portal.issuer", PortalSettings.SANDBOX_ISSUER);
+        }
+        environment.getPropertySources().addAfter(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+                new MapPropertySource("sandbox-issuer", properties));
     }
 
     private static ProcessorCredentials processorCredentials(ConfigurableEnvironment environment) {

@@ -45,6 +45,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 final class SandboxSamples {
     static final String TENANT = "sandbox-county";
+    /** The sample client's identity code, and a second person's (the representative the portal's tokens name). */
+    static final String CLIENT_HETU = "010190-123M";
+    static final String REPRESENTATIVE_HETU = "131052-308T";
     static final String CARD_ID = "ic_sandbox_card_0001";
     static final String ALLOWED_MCC = "8099";
     static final String BLOCKED_MCC = "7995";
@@ -92,7 +95,7 @@ final class SandboxSamples {
     void create(ObjectNode samples, ProcessorSimulator processor, VoucherSystemSimulator voucherSystem,
                 String baseUrl) {
         int year = LocalDate.now(clock.withZone(CardAuthorizer.BUDGET_ZONE)).getYear();
-        PlanIntake.Received first = plan("sandbox-plan-0001", "010190-123M", "091", "disability", "hb", year);
+        PlanIntake.Received first = plan("sandbox-plan-0001", CLIENT_HETU, "091", "disability", "hb", year);
         plan("sandbox-plan-0002", "150582A987P", "091", "family", "control", year);
         UUID budgetId = first.outcome().budgetId();
         tx.execute(s -> cards.register("stripe", CARD_ID, budgetId, CardStatus.ACTIVE));

@@ -6,7 +6,9 @@ import fi.avain.budget.Cards;
 import fi.avain.budget.Vouchers;
 import fi.avain.routes.voucher.VoucherService;
 import fi.avain.routes.budget.PlanIntake;
+import fi.avain.routes.security.PortalSettings;
 import java.time.Clock;
+import java.time.Instant;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.transaction.support.TransactionTemplate;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -49,10 +51,13 @@ class SandboxStartup implements HealthIndicator {
     private final Clock clock;
     private final VoucherService voucherService;
     private final Vouchers vouchers;
+    private final PortalSettings portal;
 
     SandboxStartup(JobRunner jobs, Environment environment, ObjectMapper json, JdbcClient jdbc, PlanIntake plans,
                    Cards cards, TransactionTemplate tx, ObjectProvider<SandboxSimulators> simulators,
-                   ObjectProvider<Clock> clock, VoucherService voucherService, Vouchers vouchers) {
+                   ObjectProvider<Clock> clock, VoucherService voucherService, Vouchers vouchers,
+                   PortalSettings portal) {
+        this.portal = portal;
         this.voucherService = voucherService;
         this.vouchers = vouchers;
         this.plans = plans;
@@ -80,14 +85,14 @@ class SandboxStartup implements HealthIndicator {
         int port = ((WebServerApplicationContext) event.getApplicationContext()).getWebServer().getPort();
         String address = environment.getProperty("server.address", "127.0.0.1");
         String baseUrl = "http://" + address + ":" + port;
-        ObjectNode file = describe(baseUrl);
+        Path dataDir = Path.of(environment.getProperty("avain.data-dir", "./data"));
+        ObjectNode file = describe(baseUrl, dataDir);
         state = "sample budgets and card spends";
         SandboxSimulators running = simulators.getIfAvailable();
         new SandboxSamples(plans, cards, tx, jobs, clock, voucherService, vouchers).create(
                 (ObjectNode) file.get("samples"),
                 Optional.ofNullable(running).flatMap(SandboxSimulators::processor).orElse(null),
                 running == null ? null : running.voucher(), baseUrl);
-        Path dataDir = Path.of(environment.getProperty("avain.data-dir", "./data"));
         SandboxFile.write(dataDir, file);
         state = "ready";
         System.out.println(banner(baseUrl, file, sync, dataDir.resolve("sandbox.json")));
@@ -103,7 +108,7 @@ class SandboxStartup implements HealthIndicator {
         }
     }
 
-    private ObjectNode describe(String baseUrl) {
+    private ObjectNode describe(String baseUrl, Path dataDir) {
         ObjectNode file = json.createObjectNode();
         file.put("baseUrl", baseUrl);
         ObjectNode keys = file.putObject("apiKeys");
@@ -129,6 +134,11 @@ class SandboxStartup implements HealthIndicator {
         urls.put("hsdsServices", baseUrl + "/api/v1/hsds/services");
         urls.put("voucherSoap", baseUrl + "/soap/vouchers");
         urls.put("voucherWsdl", baseUrl + "/soap/vouchers?wsdl");
+        urls.put("fhir", baseUrl + "/fhir");
+        if (environment.getProperty(SandboxIssuer.ACTIVE, Boolean.class, false)) {
+            urls.put("issuerJwks", baseUrl + SandboxIssuerController.JWKS_PATH);
+            file.set("tokens", tokens(SandboxIssuer.loadOrCreate(dataDir)));
+        }
         ObjectNode xroad = file.putObject("xroad");
         xroad.put("avain", environment.getProperty("avain.connectors.voucher.xroad.instance") + "/"
                 + environment.getProperty("avain.connectors.voucher.xroad.member-class") + "/"
@@ -139,6 +149,22 @@ class SandboxStartup implements HealthIndicator {
                 + environment.getProperty("avain.connectors.voucher.service.member-code") + "/"
                 + environment.getProperty("avain.connectors.voucher.service.subsystem"));
         return file;
+    }
+
+    /**
+     * Citizens' tokens from the sandbox issuer, made afresh on every start (the key stays, so tokens
+     * copied earlier keep working until they expire).
+     */
+    private ObjectNode tokens(SandboxIssuer issuer) {
+        Instant now = clock.instant();
+        ObjectNode tokens = json.createObjectNode();
+        tokens.put("client", issuer.sign(portal, "sandbox-client", SandboxSamples.CLIENT_HETU,
+                SandboxSamples.TENANT, now));
+        tokens.put("representative", issuer.sign(portal, "sandbox-representative",
+                SandboxSamples.REPRESENTATIVE_HETU, SandboxSamples.TENANT, now));
+        tokens.put("otherTenant", issuer.sign(portal, "sandbox-other-tenant", SandboxSamples.CLIENT_HETU,
+                "other-county", now));
+        return tokens;
     }
 
     private static String banner(String baseUrl, ObjectNode file, JobSummary sync, Path written) {
@@ -164,6 +190,10 @@ class SandboxStartup implements HealthIndicator {
                     .append(samples.path("voucherId").asText()).append('\n');
             text.append("    Voucher SOAP:   ").append(baseUrl).append("/soap/vouchers?wsdl (examples in "
                     + "docs/examples/vouchers)\n");
+        }
+        if (file.has("tokens")) {
+            text.append("    FHIR:           ").append(baseUrl).append("/fhir (citizen tokens under \"tokens\" in "
+                    + "sandbox.json)\n");
         }
         text.append("    First catalogue sync: ").append(sync.toJson()).append('\n');
         text.append("    Everything above is in ").append(written.normalize()).append(". Ctrl-C stops the sandbox.\n");

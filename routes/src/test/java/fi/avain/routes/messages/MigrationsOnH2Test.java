@@ -27,5 +27,10 @@ class MigrationsOnH2Test {
                          where table_schema = 'public' and table_name like 'message%'""")
                 .query(String.class).list())
                 .contains("message", "message_key", "message_audit");
+        assertThat(JdbcClient.create(dataSource).sql("""
+                        select table_name from information_schema.tables
+                         where table_schema = 'public' and table_name = 'audit_event'""")
+                .query(String.class).list())
+                .containsExactly("audit_event");
     }
 }

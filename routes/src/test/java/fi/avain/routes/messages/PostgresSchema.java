@@ -16,7 +16,7 @@ import org.springframework.core.env.MapPropertySource;
  * so parallel and repeated runs never share data, and drops it when the context closes. A missing
  * database fails the test, saying how to start one.
  */
-class PostgresSchema implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+public class PostgresSchema implements ApplicationContextInitializer<ConfigurableApplicationContext> {
     private static final String URL = env("AVAIN_TEST_DB_URL", "jdbc:postgresql://localhost:5432/test");
     private static final String USER = env("AVAIN_TEST_DB_USER", System.getProperty("user.name"));
 

@@ -1,0 +1,33 @@
+package fi.avain.routes.security;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * FHIR OperationOutcome bodies for what security answers on {@code /fhir} before any FHIR code runs.
+ * Diagnostics are fixed sentences: never the token, never a claim's value.
+ */
+final class OperationOutcomes {
+    static final String FHIR_JSON = "application/fhir+json";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private OperationOutcomes() {
+    }
+
+    /**
+     * @param code the issue type (http://hl7.org/fhir/issue-type): {@code login}, {@code forbidden},
+     *        {@code transient}
+     */
+    static void write(HttpServletResponse response, int status, String code, String diagnostics) throws IOException {
+        ObjectNode outcome = JSON.createObjectNode().put("resourceType", "OperationOutcome");
+        outcome.putArray("issue").addObject().put("severity", "error").put("code", code)
+                .put("diagnostics", diagnostics);
+        response.setStatus(status);
+        response.setContentType(FHIR_JSON);
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        JSON.writeValue(response.getWriter(), outcome);
+    }
+}
