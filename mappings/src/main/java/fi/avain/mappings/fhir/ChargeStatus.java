@@ -1,4 +1,10 @@
 package fi.avain.mappings.fhir;
 
-/** Where a hold or spend stands: reserved, partly used, spent, or given back unused. */
-public enum ChargeStatus { PLANNED, BILLABLE, BILLED, ABORTED }
+/**
+ * Where a charge stands: {@code PLANNED} a hold (authorization, reserved voucher, declaration
+ * waiting for approval), {@code BILLABLE} accepted but not yet settled, {@code BILLED} spent,
+ * {@code ABORTED} released, reversed, expired or rejected.
+ */
+public enum ChargeStatus {
+    PLANNED, BILLABLE, BILLED, ABORTED
+}

@@ -1,4 +1,17 @@
 package fi.avain.mappings.fhir;
 
-/** What a client lets a representative do: see the budget, see the spends, act on declarations. */
-public enum Grant { BUDGET, SPENDS, DECLARATIONS }
+import java.util.Locale;
+
+/** What a representative may see or do for the client. */
+public enum Grant {
+    /** the budget, its lines and balances, and the plan */
+    BUDGET,
+    /** the charges */
+    SPENDS,
+    /** the client's declarations: send, and see their approval */
+    DECLARATIONS;
+
+    public String code() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}

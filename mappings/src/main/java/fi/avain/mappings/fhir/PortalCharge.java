@@ -1,26 +1,52 @@
 package fi.avain.mappings.fhir;
 
+import fi.avain.mappings.model.BusinessId;
+import fi.avain.mappings.model.InvalidValueException;
+import fi.avain.mappings.model.ServiceClassUri;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 
 /**
- * One hold or spend on a budget line, from any channel: what is still held by it and what it has
- * spent (negative for a refund).
+ * One charge on a budget line: a hold (card authorization, voucher reservation, declaration) with
+ * what of it is spent, or a spend no hold covers (card force post, refund, correction).
+ *
+ * @param channel            {@code card}, {@code voucher}, {@code declaration}, {@code invoice} or {@code correction}
+ * @param sourceId           the sender's id: authorization, voucher, declaration, clearing record or correction id
+ * @param spentCents         negative for a refund or a correction that gives money back
+ * @param occurred           when the purchase or service took place (or the hold was made)
+ * @param updated            when the charge last changed
+ * @param providerBusinessId the provider's Y-tunnus, or null when not known
+ * @param providerName       the provider's name, or null
+ * @param merchantCategory   the card merchant category code, or null
+ * @param serviceClass       a PTV service class URI, or null
  */
 public record PortalCharge(UUID id, UUID patientId, UUID budgetId, UUID lineId, String channel, String sourceId,
                            ChargeStatus status, long heldCents, long spentCents, Instant occurred, Instant updated,
                            String providerBusinessId, String providerName, String merchantCategory,
                            String serviceClass) {
+    public static final List<String> CHANNELS = List.of("card", "voucher", "declaration", "invoice", "correction");
+
     public PortalCharge {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(patientId, "patientId");
         Objects.requireNonNull(budgetId, "budgetId");
         Objects.requireNonNull(lineId, "lineId");
-        Objects.requireNonNull(channel, "channel");
-        Objects.requireNonNull(sourceId, "sourceId");
+        PortalValues.requireOneOf(channel, "channel", CHANNELS);
+        PortalValues.requireText(sourceId, "sourceId");
         Objects.requireNonNull(status, "status");
+        PortalValues.requireNotNegative(heldCents, "heldCents");
         Objects.requireNonNull(occurred, "occurred");
         Objects.requireNonNull(updated, "updated");
+        if (providerBusinessId != null) {
+            BusinessId.parse(providerBusinessId);
+        }
+        if (merchantCategory != null && !merchantCategory.matches("\\d{4}")) {
+            throw new InvalidValueException("merchantCategory", "must be four digits");
+        }
+        if (serviceClass != null) {
+            ServiceClassUri.parse(serviceClass);
+        }
     }
 }

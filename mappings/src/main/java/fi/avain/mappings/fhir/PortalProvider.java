@@ -1,11 +1,19 @@
 package fi.avain.mappings.fhir;
 
-import java.util.Objects;
+import fi.avain.mappings.model.BusinessId;
 
-/** A service provider known by its business id (Y-tunnus); the name when the catalogue has it. */
+/**
+ * A provider charges were paid to.
+ *
+ * @param businessId the Y-tunnus, check digit verified
+ * @param name       the provider's name; the business id when not known
+ */
 public record PortalProvider(String businessId, String name) {
+
     public PortalProvider {
-        Objects.requireNonNull(businessId, "businessId");
-        name = name == null || name.isBlank() ? businessId : name;
+        businessId = BusinessId.parse(businessId).value();
+        if (name == null || name.isBlank()) {
+            name = businessId;
+        }
     }
 }

@@ -5,16 +5,22 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
-/** A person the client authorised, and what for. */
+/**
+ * Someone the client has authorised to act for them (a guardian, a family member, a trustee).
+ *
+ * @param relationship to the client, e.g. {@code guardian}, {@code parent}, {@code spouse}; free text allowed
+ * @param end          the last day of the authorisation, or null when open-ended
+ */
 public record PortalRepresentative(UUID id, UUID patientId, String tenant, String name, String relationship,
                                    Set<Grant> grants, LocalDate start, LocalDate end, boolean active) {
+
     public PortalRepresentative {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(patientId, "patientId");
-        Objects.requireNonNull(tenant, "tenant");
-        Objects.requireNonNull(name, "name");
-        Objects.requireNonNull(relationship, "relationship");
-        Objects.requireNonNull(start, "start");
+        PortalValues.requireText(tenant, "tenant");
+        PortalValues.requireText(name, "name");
+        PortalValues.requireText(relationship, "relationship");
         grants = Set.copyOf(grants);
+        PortalValues.requirePeriod(start, end, true);
     }
 }
