@@ -1,5 +1,7 @@
 package fi.avain.routes.fhir;
 
+import static org.awaitility.Awaitility.await;
+
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import fi.avain.budget.AuthorizationAttempt;
@@ -89,7 +91,10 @@ final class PortalLedger implements AutoCloseable {
         authorizer = new CardAuthorizer(db, ledger, mcc -> Duration.ofDays(7));
     }
 
-    /** A new dispatcher, started, and the one the ledger tells from now on. */
+    /**
+     * A new dispatcher, started, and the one the ledger tells from now on; returns once it has routed what
+     * was booked before, so subscriptions made next hear only of what is booked after them.
+     */
     NotificationDispatcher dispatcher(SubscriptionSettings settings) {
         meters = new SimpleMeterRegistry();
         NotificationDispatcher dispatcher = new NotificationDispatcher(db, tx, portal, store, new TestPayloads(),
@@ -97,6 +102,7 @@ final class PortalLedger implements AutoCloseable {
         dispatchers.add(dispatcher);
         current = dispatcher;
         dispatcher.start();
+        await().atMost(Duration.ofSeconds(10)).until(() -> changesWaiting() == 0);
         return dispatcher;
     }
 
