@@ -9,6 +9,7 @@ import fi.avain.budget.HoldExpiry;
 import fi.avain.budget.Ledger;
 import fi.avain.budget.LedgerInvariants;
 import fi.avain.budget.Plans;
+import fi.avain.budget.Portal;
 import fi.avain.budget.ReconciliationExceptions;
 import fi.avain.routes.messages.MessageCipher;
 import fi.avain.routes.messages.MessageStoreSettings;
@@ -23,9 +24,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @Configuration
 class LedgerConfiguration {
 
+    /** Every booking tells the change listener (the portal's notification dispatcher), if there is one. */
     @Bean
-    Ledger ledger(JdbcClient jdbc, ObjectProvider<Clock> clock) {
-        return new Ledger(jdbc, clock.getIfAvailable(Clock::systemUTC));
+    Ledger ledger(JdbcClient jdbc, ObjectProvider<Clock> clock, ObjectProvider<Ledger.ChangeListener> changes) {
+        return new Ledger(jdbc, clock.getIfAvailable(Clock::systemUTC),
+                changes.getIfAvailable(() -> Ledger.ChangeListener.NONE));
     }
 
     @Bean
@@ -37,6 +40,11 @@ class LedgerConfiguration {
     @Bean
     Plans plans(JdbcClient jdbc, Ledger ledger, ClientIdentities identities) {
         return new Plans(jdbc, ledger, identities);
+    }
+
+    @Bean
+    Portal portal(JdbcClient jdbc, ClientIdentities identities) {
+        return new Portal(jdbc, identities);
     }
 
     @Bean
