@@ -86,6 +86,9 @@ abstract class AvainIntegrationTest {
             registry.add("avain.connectors." + connector + ".circuit-breaker.wait-in-open-state", () -> "1s");
         }
         registry.add("avain.connectors.ptv.max-response-bytes", () -> "2097152");
+        registry.add("avain.portal.issuer", () -> PortalTokens.ISSUER);
+        registry.add("avain.portal.public-key", PortalTokens::publicKeyPem);
+        registry.add("avain.portal.subscriptions.poll-interval", () -> "200ms");
     }
 
     @Autowired
@@ -101,7 +104,8 @@ abstract class AvainIntegrationTest {
 
     @BeforeEach
     void startEmpty() {
-        for (String table : new String[] {"xroad_request", "voucher_event", "voucher_provider", "declaration",
+        for (String table : new String[] {"fhir_notification", "fhir_subscription", "audit_event",
+                "ledger_change", "representative", "xroad_request", "voucher_event", "voucher_provider", "declaration",
                 "voucher", "card_clearing", "card_authorization", "reconciliation_exception",
                 "ledger_entry", "ledger_movement", "ledger_hold", "card", "budget_line_version", "budget_line",
                 "budget_version", "budget", "client", "catalogue_item_facet", "catalogue_item", "sync_watermark",

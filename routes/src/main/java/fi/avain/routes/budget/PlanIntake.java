@@ -83,6 +83,12 @@ public class PlanIntake implements MessageReplayer {
         }
     }
 
+    /** Keeps a plan that could not even be read as a plan (its envelope was wrong) in error, with the reason. */
+    public void refuse(byte[] body, String contentType, String reason) {
+        messages.record(UUID.randomUUID(), new InboundMessage(FLOW, "unreadable-plan", null, Map.of(), contentType,
+                body), MessageStatus.ERROR, reason);
+    }
+
     @Override
     public String flow() {
         return FLOW;

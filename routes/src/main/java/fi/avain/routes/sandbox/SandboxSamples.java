@@ -11,7 +11,10 @@ import fi.avain.connectors.card.Purchase;
 import fi.avain.mappings.card.ClearingRecord;
 import fi.avain.mappings.card.ClearingType;
 import fi.avain.mappings.model.Money;
+import fi.avain.budget.Representatives;
 import fi.avain.budget.Vouchers;
+import fi.avain.mappings.fhir.Grant;
+import fi.avain.mappings.model.Hetu;
 import fi.avain.budget.Vouchers.VoucherKind;
 import fi.avain.budget.Vouchers.VoucherStatus;
 import fi.avain.budget.Vouchers.VoucherView;
@@ -79,9 +82,11 @@ final class SandboxSamples {
     private final Clock clock;
     private final VoucherService vouchers;
     private final Vouchers ledgerVouchers;
+    private final Representatives representatives;
 
     SandboxSamples(PlanIntake plans, Cards cards, TransactionTemplate tx, JobRunner jobs, Clock clock,
-                   VoucherService vouchers, Vouchers ledgerVouchers) {
+                   VoucherService vouchers, Vouchers ledgerVouchers, Representatives representatives) {
+        this.representatives = representatives;
         this.plans = plans;
         this.cards = cards;
         this.tx = tx;
@@ -101,6 +106,10 @@ final class SandboxSamples {
         tx.execute(s -> cards.register("stripe", CARD_ID, budgetId, CardStatus.ACTIVE));
         samples.put("tenant", TENANT);
         samples.put("clientPatientId", first.outcome().clientId().toString());
+        // the representative may follow the budget and its spends, but not decide declarations
+        samples.put("representativeId", tx.execute(s -> representatives.grant(new Representatives.GrantRequest(
+                first.outcome().clientId(), Hetu.parse(REPRESENTATIVE_HETU), "Maija Meikäläinen", "POWATT",
+                Set.of(Grant.BUDGET, Grant.SPENDS), null, null))).id().toString());
         samples.put("budgetId", budgetId.toString());
         samples.put("cardId", CARD_ID);
         samples.put("allowedMcc", ALLOWED_MCC);

@@ -3,6 +3,7 @@ package fi.avain.routes.sandbox;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fi.avain.budget.Cards;
+import fi.avain.budget.Representatives;
 import fi.avain.budget.Vouchers;
 import fi.avain.routes.voucher.VoucherService;
 import fi.avain.routes.budget.PlanIntake;
@@ -52,12 +53,14 @@ class SandboxStartup implements HealthIndicator {
     private final VoucherService voucherService;
     private final Vouchers vouchers;
     private final PortalSettings portal;
+    private final Representatives representatives;
 
     SandboxStartup(JobRunner jobs, Environment environment, ObjectMapper json, JdbcClient jdbc, PlanIntake plans,
                    Cards cards, TransactionTemplate tx, ObjectProvider<SandboxSimulators> simulators,
                    ObjectProvider<Clock> clock, VoucherService voucherService, Vouchers vouchers,
-                   PortalSettings portal) {
+                   PortalSettings portal, Representatives representatives) {
         this.portal = portal;
+        this.representatives = representatives;
         this.voucherService = voucherService;
         this.vouchers = vouchers;
         this.plans = plans;
@@ -89,7 +92,7 @@ class SandboxStartup implements HealthIndicator {
         ObjectNode file = describe(baseUrl, dataDir);
         state = "sample budgets and card spends";
         SandboxSimulators running = simulators.getIfAvailable();
-        new SandboxSamples(plans, cards, tx, jobs, clock, voucherService, vouchers).create(
+        new SandboxSamples(plans, cards, tx, jobs, clock, voucherService, vouchers, representatives).create(
                 (ObjectNode) file.get("samples"),
                 Optional.ofNullable(running).flatMap(SandboxSimulators::processor).orElse(null),
                 running == null ? null : running.voucher(), baseUrl);

@@ -1,0 +1,299 @@
+package fi.avain.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The citizen portal end to end: tokens from the portal's issuer, FHIR reads and searches over the ledger,
+ * who sees what, declarations decided by the client, audit, and a rest-hook subscriber told of a card spend.
+ */
+class PortalIT extends AvainIntegrationTest {
+    static final String CLIENT = "010190-123M";
+    static final String OTHER_CLIENT = "150582A987P";
+    static final String REPRESENTATIVE = "131052-308T";
+    static final String PLAN = """
+            {"planId": "%s", "tenant": "01", "client": {"identityCode": "%s", "homeMunicipality": "091"},
+             "clientGroup": "disability", "cohort": "hb", "period": {"start": "%s", "end": "%s"},
+             "lines": [
+               {"code": "care", "category": "Hoiva", "allocated": "500.00", "merchantCategoryCodes": ["8099"],
+                "channels": ["card", "declaration"],
+                "serviceClasses": ["http://uri.suomi.fi/codelist/ptv/ptvserclass2/code/P10.1"]},
+               {"code": "leisure", "category": "Vapaa-aika", "allocated": "100.00", "merchantCategoryCodes": ["7997"],
+                "channels": ["card"]}
+             ]}""";
+
+    final CardApi cards = new CardApi(4);
+    String budgetId;
+    String clientId;
+    String otherClientId;
+    String cardId;
+    HttpServer subscriber;
+    final BlockingQueue<String> received = new LinkedBlockingQueue<>();
+
+    @BeforeEach
+    void twoClientsAndARepresentative() {
+        LocalDate today = LocalDate.now(fi.avain.budget.CardAuthorizer.BUDGET_ZONE);
+        JsonNode plan = created(postJson("/api/v1/plans", INTEGRATOR_KEY, PLAN.formatted("portal-1", CLIENT,
+                today.minusDays(30), today.plusDays(300))));
+        budgetId = plan.get("budgetId").asText();
+        clientId = plan.get("clientId").asText();
+        otherClientId = created(postJson("/api/v1/plans", INTEGRATOR_KEY, PLAN.formatted("portal-2", OTHER_CLIENT,
+                today.minusDays(30), today.plusDays(300)))).get("clientId").asText();
+        cardId = "ic_portal_" + System.nanoTime();
+        HttpResponse<String> card = postJson("/api/v1/cards", INTEGRATOR_KEY,
+                "{\"cardId\":\"" + cardId + "\",\"budgetId\":\"" + budgetId + "\",\"processor\":\"generic\"}");
+        assertThat(card.statusCode()).as(card.body()).isEqualTo(201);
+        HttpResponse<String> grant = postJson("/api/v1/clients/" + clientId + "/representatives", INTEGRATOR_KEY, """
+                {"identityCode": "%s", "name": "Maija Meikäläinen", "relationship": "POWATT",
+                 "grants": ["budget", "spends"]}""".formatted(REPRESENTATIVE));
+        assertThat(grant.statusCode()).as(grant.body()).isEqualTo(200);
+        assertThat(grant.body()).doesNotContain(REPRESENTATIVE);
+    }
+
+    @AfterEach
+    void stopSubscriber() {
+        if (subscriber != null) {
+            subscriber.stop(0);
+        }
+    }
+
+    @Test
+    void theClientSeesTheBudgetAndItsSpends() {
+        spend("portal-auth-1", "42.50");
+        String token = PortalTokens.token(CLIENT, "01");
+
+        JsonNode accounts = fhirOk("/fhir/Account?patient=" + clientId, token);
+        assertThat(accounts.get("resourceType").asText()).isEqualTo("Bundle");
+        List<String> ids = resourceIds(accounts);
+        assertThat(ids).hasSize(3).contains("Account/" + budgetId);
+
+        JsonNode charges = fhirOk("/fhir/ChargeItem?account=" + budgetId, token);
+        assertThat(charges.get("total").asInt()).isEqualTo(1);
+        JsonNode charge = charges.get("entry").get(0).get("resource");
+        assertThat(charge.get("resourceType").asText()).isEqualTo("ChargeItem");
+        assertThat(charge.toString()).contains("42.5");
+
+        JsonNode patient = fhirOk("/fhir/Patient/" + clientId, token);
+        assertThat(patient.toString()).contains("urn:oid:1.2.246.21").contains(CLIENT);
+        assertThat(fhirOk("/fhir/CarePlan?patient=" + clientId, token).get("total").asInt()).isEqualTo(1);
+
+        HttpResponse<String> xml = send(HttpRequest.newBuilder(uri("/fhir/Account/" + budgetId))
+                .header("Authorization", "Bearer " + token).header("Accept", "application/fhir+xml").GET().build());
+        assertThat(xml.statusCode()).isEqualTo(200);
+        assertThat(xml.body()).startsWith("<Account");
+
+        JsonNode audit = json(get("/api/v1/audit?patient=" + clientId, OPERATOR_KEY).body());
+        assertThat(audit.toString()).contains("ChargeItem/").doesNotContain(CLIENT);
+        JsonNode events = fhirOk("/fhir/AuditEvent?patient=" + clientId, OPERATOR_KEY);
+        assertThat(events.get("total").asInt()).isGreaterThanOrEqualTo(4);
+    }
+
+    @Test
+    void aRepresentativeSeesWhatWasGrantedAndNothingElse() {
+        spend("portal-auth-2", "10.00");
+        String token = PortalTokens.token(REPRESENTATIVE, "01");
+        assertThat(resourceIds(fhirOk("/fhir/Account?patient=" + clientId, token))).contains("Account/" + budgetId);
+        assertThat(fhirOk("/fhir/ChargeItem?account=" + budgetId, token).get("total").asInt()).isEqualTo(1);
+        assertThat(resourceIds(fhirOk("/fhir/Patient", token))).containsExactly("Patient/" + clientId);
+
+        assertNotFound(fhir("/fhir/Account?patient=" + otherClientId, token));
+        assertNotFound(fhir("/fhir/Patient/" + otherClientId, token));
+
+        String declaration = declare("70.00");
+        String chargeId = chargeOfDeclaration(PortalTokens.token(CLIENT, "01"), declaration);
+        assertNotFound(fhirPost("/fhir/ChargeItem/" + chargeId + "/$approve", token));
+        assertThat(json(get("/api/v1/declarations/" + declaration, INTEGRATOR_KEY).body()).get("status").asText())
+                .isEqualTo("pending");
+    }
+
+    @Test
+    void theClientApprovesAndRejectsDeclarations() {
+        String token = PortalTokens.token(CLIENT, "01");
+        String first = chargeOfDeclaration(token, declare("70.00"));
+        HttpResponse<String> approved = fhirPost("/fhir/ChargeItem/" + first + "/$approve", token);
+        assertThat(approved.statusCode()).as(approved.body()).isEqualTo(200);
+        assertThat(json(approved.body()).get("status").asText()).isEqualTo("billed");
+        HttpResponse<String> again = fhirPost("/fhir/ChargeItem/" + first + "/$approve", token);
+        assertThat(again.statusCode()).isEqualTo(409);
+        assertThat(json(again.body()).get("resourceType").asText()).isEqualTo("OperationOutcome");
+
+        String second = chargeOfDeclaration(token, declare("20.00"));
+        HttpResponse<String> rejected = fhirPost("/fhir/ChargeItem/" + second + "/$reject", token);
+        assertThat(rejected.statusCode()).as(rejected.body()).isEqualTo(200);
+        assertThat(json(rejected.body()).get("status").asText()).isEqualTo("aborted");
+    }
+
+    @Test
+    void anotherTenantsTokenFindsNothing() {
+        String token = PortalTokens.token(CLIENT, "02");
+        assertNotFound(fhir("/fhir/Account?patient=" + clientId, token));
+        assertNotFound(fhir("/fhir/Account/" + budgetId, token));
+        assertNotFound(fhir("/fhir/ChargeItem?account=" + budgetId, token));
+        assertNotFound(fhir("/fhir/Patient/" + clientId, token));
+        assertThat(fhirOk("/fhir/Patient", token).path("total").asInt()).isZero();
+    }
+
+    @Test
+    void badTokensAreRefusedWithAnOperationOutcome() {
+        for (String token : List.of(PortalTokens.token(CLIENT, "01", Duration.ofSeconds(-120), PortalTokens.KEYS),
+                PortalTokens.token(CLIENT, "01", Duration.ofMinutes(5), PortalTokens.FORGER), "not-a-token")) {
+            HttpResponse<String> refused = fhir("/fhir/Account?patient=" + clientId, token);
+            assertThat(refused.statusCode()).isEqualTo(401);
+            assertThat(json(refused.body()).get("resourceType").asText()).isEqualTo("OperationOutcome");
+            assertThat(refused.body()).doesNotContain(token).doesNotContain(CLIENT);
+        }
+        assertThat(fhir("/fhir/metadata", null).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aSubscriberHearsOfACardSpendWithinASecond() throws Exception {
+        subscriber = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        subscriber.createContext("/hook", exchange -> {
+            received.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
+        subscriber.start();
+        String token = PortalTokens.token(CLIENT, "01");
+        HttpResponse<String> created = fhirPostJson("/fhir/Subscription", token, """
+                {"resourceType": "Subscription", "status": "requested", "reason": "portal",
+                 "criteria": "ChargeItem?account=%s",
+                 "channel": {"type": "rest-hook", "endpoint": "http://127.0.0.1:%d/hook",
+                             "payload": "application/fhir+json", "header": ["Authorization: Bearer portal-secret"]}}"""
+                .formatted(budgetId, subscriber.getAddress().getPort()));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        assertThat(created.body()).doesNotContain("portal-secret");
+
+        long start = System.nanoTime();
+        spend("portal-auth-3", "12.00");
+        String notification = received.poll(5, TimeUnit.SECONDS);
+        long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+        assertThat(notification).as("no notification in 5 s").isNotNull();
+        assertThat(json(notification).get("resourceType").asText()).isEqualTo("ChargeItem");
+        assertThat(notification).contains("12");
+        assertThat(millis).as("from the authorization to the subscriber").isLessThan(1000);
+    }
+
+    @Test
+    void carePlansFromCaseManagementGoThroughThePlanIntake() {
+        String body = """
+                {"resourceType": "CarePlan", "status": "active", "intent": "plan"}""";
+        HttpResponse<String> refused = fhirPostJson("/fhir/CarePlan", INTEGRATOR_KEY, body);
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(422);
+        assertThat(json(refused.body()).get("resourceType").asText()).isEqualTo("OperationOutcome");
+        assertThat(fhirPostJson("/fhir/CarePlan", INTEGRATOR_KEY, "{\"resourceType\": \"CarePlan\", ").statusCode())
+                .isEqualTo(400);
+        assertThat(fhirPostJson("/fhir/CarePlan", INTEGRATOR_KEY, "{\"resourceType\": \"Patient\"}").statusCode())
+                .isEqualTo(400);
+        assertThat(fhirPostJson("/fhir/CarePlan", PortalTokens.token(CLIENT, "01"), body).statusCode())
+                .isEqualTo(403);
+        HttpResponse<String> unparsable = fhirPostJson("/fhir/CarePlan", INTEGRATOR_KEY, """
+                {"resourceType": "CarePlan", "status": "active", "intent": "plan",
+                 "contained": [{"resourceType": "Patient", "id": "client", "birthDate": "%s"}]}""".formatted(CLIENT));
+        assertThat(unparsable.statusCode()).isEqualTo(400);
+        assertThat(unparsable.body()).doesNotContain(CLIENT).contains("OperationOutcome");
+        assertThat(jdbc.sql("select count(*) from budget").query(Long.class).single()).isEqualTo(2);
+    }
+
+    // --- helpers
+
+    void spend(String authorizationId, String amount) {
+        JsonNode answer = CardApi.answer(cards.authorizeNow("http://127.0.0.1:" + port,
+                CardApi.authorization(authorizationId, cardId,
+                        new java.math.BigDecimal(amount).movePointRight(2).longValueExact(), "8099", false)));
+        assertThat(answer.get("approved").asBoolean()).as(answer.toString()).isTrue();
+    }
+
+    String declare(String amount) {
+        HttpResponse<String> declared = postJson("/api/v1/declarations", INTEGRATOR_KEY, """
+                {"budgetId": "%s", "lineCode": "care", "providerBusinessId": "2345678-0",
+                 "serviceClass": "http://uri.suomi.fi/codelist/ptv/ptvserclass2/code/P10.1",
+                 "serviceDate": "%s", "amount": "%s", "description": "Siivous"}"""
+                .formatted(budgetId, LocalDate.now(fi.avain.budget.CardAuthorizer.BUDGET_ZONE), amount));
+        return created(declared).get("id").asText();
+    }
+
+    String chargeOfDeclaration(String token, String declarationId) {
+        JsonNode bundle = fhirOk("/fhir/ChargeItem?account=" + budgetId + "&_count=100", token);
+        for (JsonNode entry : bundle.path("entry")) {
+            if (entry.get("resource").toString().contains(declarationId)) {
+                return entry.get("resource").get("id").asText();
+            }
+        }
+        throw new AssertionError("no ChargeItem for declaration " + declarationId + " in " + bundle);
+    }
+
+    static List<String> resourceIds(JsonNode bundle) {
+        List<String> ids = new ArrayList<>();
+        for (JsonNode entry : bundle.path("entry")) {
+            ids.add(entry.get("resource").get("resourceType").asText() + "/" + entry.get("resource").get("id").asText());
+        }
+        return ids;
+    }
+
+    static JsonNode created(HttpResponse<String> response) {
+        assertThat(response.statusCode()).as(response.body()).isIn(200, 201);
+        return json(response.body());
+    }
+
+    static void assertNotFound(HttpResponse<String> response) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(404);
+        assertThat(json(response.body()).get("resourceType").asText()).isEqualTo("OperationOutcome");
+    }
+
+    JsonNode fhirOk(String path, String token) {
+        HttpResponse<String> response = fhir(path, token);
+        assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);
+        return json(response.body());
+    }
+
+    HttpResponse<String> fhir(String path, String token) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30))
+                .header("Accept", "application/fhir+json").GET();
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return send(request.build());
+    }
+
+    HttpResponse<String> fhirPost(String path, String token) {
+        return send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + token).header("Accept", "application/fhir+json")
+                .POST(HttpRequest.BodyPublishers.noBody()).build());
+    }
+
+    HttpResponse<String> fhirPostJson(String path, String token, String body) {
+        return send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/fhir+json")
+                .header("Accept", "application/fhir+json")
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build());
+    }
+
+    HttpResponse<String> postJson(String path, String key, String body) {
+        return send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + key).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build());
+    }
+
+    URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+}

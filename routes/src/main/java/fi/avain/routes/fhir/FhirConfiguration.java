@@ -1,0 +1,40 @@
+package fi.avain.routes.fhir;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.rest.server.IResourceProvider;
+import fi.avain.budget.ClientIdentities;
+import fi.avain.budget.Representatives;
+import java.time.Clock;
+import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.web.servlet.ServletRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The citizen portal's FHIR R4 server at {@code /fhir}, over the ledger. */
+@Configuration
+public class FhirConfiguration {
+
+    @Bean
+    FhirContext fhirContext() {
+        return FhirContext.forR4Cached();
+    }
+
+    @Bean
+    Representatives representatives(JdbcClient jdbc, ClientIdentities identities, ObjectProvider<Clock> clock) {
+        return new Representatives(jdbc, identities, clock.getIfAvailable(Clock::systemUTC));
+    }
+
+    @Bean
+    @ConditionalOnWebApplication
+    ServletRegistrationBean<AvainFhirServer> fhirServlet(FhirContext context, List<IResourceProvider> providers,
+                                                         FhirSettings settings) {
+        ServletRegistrationBean<AvainFhirServer> registration = new ServletRegistrationBean<>(
+                new AvainFhirServer(context, providers, settings), "/fhir/*");
+        registration.setName("fhir");
+        registration.setLoadOnStartup(1);
+        return registration;
+    }
+}
