@@ -3,11 +3,14 @@
 -- A subscription watches one client's data: criteria_id is the Account (budget or line) of
 -- "ChargeItem?account=" or the Patient (the client) of "Account?patient=". headers holds the
 -- channel.header lines as a JSON list; they are credentials of the subscriber: never logged or echoed.
+-- representative_id is the grant a representative subscribed under: revoking or narrowing the grant
+-- turns their subscriptions off.
 create table fhir_subscription (
     id                   uuid                     not null,
     tenant               text                     not null,
     client_id            uuid                     not null,
     owner                text                     not null,
+    representative_id    uuid,
     criteria             text                     not null,
     criteria_resource    text                     not null,
     criteria_id          uuid                     not null,
@@ -29,6 +32,7 @@ create table fhir_subscription (
 
 create index fhir_subscription_client_status_idx on fhir_subscription (client_id, status);
 create index fhir_subscription_owner_idx on fhir_subscription (owner);
+create index fhir_subscription_representative_idx on fhir_subscription (representative_id);
 
 -- One notification per ledger change and matching subscription, delivered per subscription strictly in
 -- id order. A subscription's pending ones share its next attempt time, so only heads that are due are

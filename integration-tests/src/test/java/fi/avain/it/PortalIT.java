@@ -213,6 +213,89 @@ class PortalIT extends AvainIntegrationTest {
         assertThat(jdbc.sql("select count(*) from budget").query(Long.class).single()).isEqualTo(2);
     }
 
+    @Test
+    void revokingARepresentativeEndsTheirSubscriptions() {
+        String token = PortalTokens.token(REPRESENTATIVE, "01");
+        HttpResponse<String> created = fhirPostJson("/fhir/Subscription", token, """
+                {"resourceType": "Subscription", "status": "requested", "reason": "following the budget",
+                 "criteria": "ChargeItem?account=%s",
+                 "channel": {"type": "rest-hook", "endpoint": "http://127.0.0.1:9/hook",
+                             "payload": "application/fhir+json"}}""".formatted(budgetId));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String representative = json(get("/api/v1/clients/" + clientId + "/representatives", INTEGRATOR_KEY).body())
+                .get("items").get(0).get("id").asText();
+        HttpResponse<String> revoked = send(HttpRequest.newBuilder(uri("/api/v1/clients/" + clientId
+                        + "/representatives/" + representative)).header("Authorization", "Bearer " + INTEGRATOR_KEY)
+                .DELETE().build());
+        assertThat(revoked.statusCode()).as(revoked.body()).isEqualTo(200);
+        assertThat(json(revoked.body()).get("active").asBoolean()).isFalse();
+        assertThat(jdbc.sql("select status from fhir_subscription").query(String.class).list()).containsExactly("off");
+        assertNotFound(fhir("/fhir/Account?patient=" + clientId, token));
+    }
+
+    @Test
+    void aFhirCarePlanCreatesAndReplansABudget() throws Exception {
+        String plan;
+        try (var in = getClass().getResourceAsStream("/golden/fhir/careplan-in.json")) {
+            plan = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        HttpResponse<String> created = fhirPostJson("/fhir/CarePlan", INTEGRATOR_KEY, plan);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        assertThat(created.headers().firstValue("Location").orElse("")).contains("/fhir/CarePlan/");
+        JsonNode carePlan = json(created.body());
+        assertThat(carePlan.get("resourceType").asText()).isEqualTo("CarePlan");
+        assertThat(jdbc.sql("select count(*) from budget").query(Long.class).single()).isEqualTo(3);
+        assertThat(jdbc.sql("select count(*) from message where flow = 'budget-plan' and status = 'PROCESSED'")
+                .query(Long.class).single()).isEqualTo(3);
+
+        HttpResponse<String> again = fhirPostJson("/fhir/CarePlan", INTEGRATOR_KEY, plan);
+        assertThat(again.statusCode()).as(again.body()).isEqualTo(200);
+        assertThat(jdbc.sql("select count(*) from budget").query(Long.class).single()).isEqualTo(3);
+
+        String badCode = plan.replace("010190-123M", "010190-123X");
+        assertThat(badCode).isNotEqualTo(plan);
+        HttpResponse<String> invalid = fhirPostJson("/fhir/CarePlan", INTEGRATOR_KEY, badCode);
+        assertThat(invalid.statusCode()).as(invalid.body()).isEqualTo(422);
+        assertThat(invalid.body()).contains("OperationOutcome").doesNotContain("010190-123X");
+        HttpResponse<String> xml = send(HttpRequest.newBuilder(uri("/fhir/CarePlan"))
+                .header("Authorization", "Bearer " + INTEGRATOR_KEY).header("Content-Type", "application/fhir+xml")
+                .POST(HttpRequest.BodyPublishers.ofString("<CarePlan xmlns=\"http://hl7.org/fhir\"><status value=")).build());
+        assertThat(xml.statusCode()).as(xml.body()).isEqualTo(400);
+        assertThat(jdbc.sql("select count(*) from budget").query(Long.class).single()).isEqualTo(3);
+        assertThat(jdbc.sql("select count(*) from message where flow = 'budget-plan' and status = 'ERROR'")
+                .query(Long.class).single()).isPositive();
+    }
+
+    @Test
+    void everythingServedIsValidR4() throws Exception {
+        spend("portal-auth-4", "33.10");
+        declare("15.00");
+        String token = PortalTokens.token(CLIENT, "01");
+        String representative = json(get("/api/v1/clients/" + clientId + "/representatives", INTEGRATOR_KEY).body())
+                .get("items").get(0).get("id").asText();
+        List<String> served = new ArrayList<>();
+        for (String path : List.of("/fhir/Patient/" + clientId, "/fhir/Account?patient=" + clientId,
+                "/fhir/ChargeItem?account=" + budgetId, "/fhir/CarePlan?patient=" + clientId,
+                "/fhir/Organization/2345678-0", "/fhir/RelatedPerson/" + representative, "/fhir/metadata")) {
+            served.add(fhir(path, token).body());
+        }
+        served.add(fhir("/fhir/AuditEvent?patient=" + clientId, OPERATOR_KEY).body());
+        ca.uhn.fhir.context.FhirContext context = ca.uhn.fhir.context.FhirContext.forR4Cached();
+        for (String body : served) {
+            org.hl7.fhir.instance.model.api.IBaseResource resource = context.newJsonParser().parseResource(body);
+            List<org.hl7.fhir.r4.model.Resource> each = new ArrayList<>();
+            if (resource instanceof org.hl7.fhir.r4.model.Bundle bundle) {
+                assertThat(bundle.getEntry()).as(body).isNotEmpty();
+                bundle.getEntry().forEach(e -> each.add(e.getResource()));
+            }
+            each.add((org.hl7.fhir.r4.model.Resource) resource);
+            for (org.hl7.fhir.r4.model.Resource r : each) {
+                assertThat(fi.avain.mappings.fhir.FhirValidation.errors(r)).as(r.fhirType() + "/" + r.getIdPart())
+                        .isEmpty();
+            }
+        }
+    }
+
     // --- helpers
 
     void spend(String authorizationId, String amount) {

@@ -107,12 +107,20 @@ class SandboxIT {
     @Test
     void theSandboxIssuersTokensOpenFhirAndItsKeyIsPublished() throws Exception {
         String base = facts.get("baseUrl").asText();
-        for (String token : List.of("client", "representative", "otherTenant")) {
+        String patient = facts.at("/samples/clientPatientId").asText();
+        String budget = facts.at("/samples/budgetId").asText();
+        for (String token : List.of("client", "representative")) {
             String jwt = facts.at("/tokens/" + token).asText();
-            assertThat(jwt.split("\\.")).as(token).hasSize(3);
-            // No FHIR resource answers here necessarily, but security has let the token through.
-            assertThat(fhir(base, jwt).statusCode()).as(token).isNotIn(401, 403);
+            JsonNode accounts = fhirJson(base, "/fhir/Account?patient=" + patient, jwt);
+            assertThat(accounts.toString()).as(token).contains("\"id\":\"" + budget + "\"");
+            JsonNode charges = fhirJson(base, "/fhir/ChargeItem?account=" + budget, jwt);
+            assertThat(charges.path("total").asInt()).as(token + ": the sample spends").isGreaterThanOrEqualTo(3);
+            assertThat(charges.toString()).contains("charge-channel").contains("\"code\":\"voucher\"");
         }
+        // the representative was granted the budget and its spends, not the other sample client's data
+        HttpResponse<String> otherTenant = fhir(base, facts.at("/tokens/otherTenant").asText());
+        assertThat(otherTenant.statusCode()).isEqualTo(404);
+        assertThat(fhir(base, facts.at("/tokens/client").asText()).statusCode()).isEqualTo(200);
         HttpResponse<String> refused = fhir(base, facts.at("/apiKeys/processor").asText());
         assertThat(refused.statusCode()).isEqualTo(403);
         HttpResponse<String> anonymous = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/fhir/Patient/x"))
@@ -129,6 +137,14 @@ class SandboxIT {
         assertThat(Files.getPosixFilePermissions(dataDir.resolve("sandbox-issuer-key.json")))
                 .containsExactlyInAnyOrder(java.nio.file.attribute.PosixFilePermission.OWNER_READ,
                         java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
+    }
+
+    private static JsonNode fhirJson(String base, String path, String bearer) throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Authorization", "Bearer " + bearer).timeout(Duration.ofSeconds(10)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);
+        return AvainIntegrationTest.json(response.body());
     }
 
     private static HttpResponse<String> fhir(String base, String bearer) throws Exception {

@@ -33,7 +33,6 @@ public final class FhirResources {
     /** Budgets and lines are active by the calendar of the clients' home country. */
     public static final ZoneId HELSINKI = ZoneId.of("Europe/Helsinki");
 
-    private static final String IDENTIFIER_TYPE = "http://terminology.hl7.org/CodeSystem/v2-0203";
     private static final String ROLE_CODE = "http://terminology.hl7.org/CodeSystem/v3-RoleCode";
     private static final String PARTICIPATION_TYPE = "http://terminology.hl7.org/CodeSystem/v3-ParticipationType";
     private static final String MERCHANT_CATEGORY = "urn:iso:std:iso:18245";
@@ -68,8 +67,9 @@ public final class FhirResources {
             patient.addExtension(FhirNames.MUNICIPALITY,
                     new Coding(FhirNames.MUNICIPALITY_CODES, client.homeMunicipality().value(), null));
         }
+        // No identifier type: the base profiles' NNFIN is not in R4's v2-0203 table, so base R4 validators
+        // refuse it; the system alone names the code, as in the base profiles' own examples.
         patient.addIdentifier().setUse(Identifier.IdentifierUse.OFFICIAL)
-                .setType(new CodeableConcept(new Coding(IDENTIFIER_TYPE, "NNFIN", null)))
                 .setSystem(FhirNames.PERSONAL_IDENTITY_CODE).setValue(client.identityCode().unmasked());
         patient.setActive(true);
         return patient;

@@ -6,6 +6,7 @@ import fi.avain.mappings.fhir.Grant;
 import fi.avain.mappings.fhir.PortalRepresentative;
 import fi.avain.mappings.model.Hetu;
 import fi.avain.mappings.model.InvalidValueException;
+import fi.avain.routes.fhir.SubscriptionStore;
 import fi.avain.routes.web.Problems;
 import io.swagger.v3.oas.annotations.Operation;
 import java.time.LocalDate;
@@ -34,8 +35,10 @@ import org.springframework.web.bind.annotation.RestController;
 class RepresentativeController {
     private final Representatives representatives;
     private final TransactionTemplate tx;
+    private final SubscriptionStore subscriptions;
 
-    RepresentativeController(Representatives representatives, TransactionTemplate tx) {
+    RepresentativeController(Representatives representatives, TransactionTemplate tx, SubscriptionStore subscriptions) {
+        this.subscriptions = subscriptions;
         this.representatives = representatives;
         this.tx = tx;
     }
@@ -71,6 +74,8 @@ class RepresentativeController {
                 body.path("name").asText(null), body.path("relationship").asText(null), grants,
                 date(body, "from"), date(body, "until"));
         PortalRepresentative granted = tx.execute(s -> representatives.grant(request));
+        subscriptions.turnOffBeyond(granted.id(), granted.grants().contains(Grant.BUDGET),
+                granted.grants().contains(Grant.SPENDS));
         return ResponseEntity.ok(json(granted));
     }
 
@@ -82,6 +87,7 @@ class RepresentativeController {
                 .filter(r -> r.patientId().equals(client))
                 .orElseThrow(() -> BudgetController.notFound("No representative " + id + " for client " + clientId + "."));
         tx.execute(s -> representatives.revoke(representative.id()));
+        subscriptions.turnOffBeyond(representative.id(), false, false);
         return json(representatives.find(representative.id()).orElseThrow());
     }
 

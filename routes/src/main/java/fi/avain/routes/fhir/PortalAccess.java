@@ -1,6 +1,7 @@
 package fi.avain.routes.fhir;
 
 import fi.avain.mappings.fhir.Grant;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -20,4 +21,9 @@ public interface PortalAccess {
 
     /** The caller's role: citizen, representative, operator or integrator. */
     String role();
+
+    /** The grant (representative id) under which the caller sees this client, when it is not their own data. */
+    default Optional<UUID> representation(UUID clientId) {
+        return Optional.empty();
+    }
 }

@@ -10,7 +10,6 @@ import fi.avain.routes.security.Citizen;
 import fi.avain.routes.security.PortalCallers;
 import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -39,7 +38,7 @@ class PortalAccessService implements PortalAccess {
 
     /** What one caller may do, per client; operators may do everything everywhere. */
     record Scope(String actor, String role, boolean everything, Optional<UUID> self, Map<UUID, Set<Grant>> clients,
-                 Set<UUID> representing) {
+                 Map<UUID, UUID> representing) {
         Set<Grant> grants(UUID clientId) {
             return everything ? ALL : clients.getOrDefault(clientId, Set.of());
         }
@@ -84,7 +83,14 @@ class PortalAccessService implements PortalAccess {
 
     /** The grants (representative ids) the caller holds. */
     Set<UUID> representing() {
-        return scope().representing();
+        return Set.copyOf(scope().representing().values());
+    }
+
+    @Override
+    public Optional<UUID> representation(UUID clientId) {
+        Scope scope = scope();
+        return scope.self().filter(clientId::equals).isPresent() ? Optional.empty()
+                : Optional.ofNullable(scope.representing().get(clientId));
     }
 
     boolean isOperator() {
@@ -106,22 +112,22 @@ class PortalAccessService implements PortalAccess {
 
     private Scope resolve(Optional<Caller> found) {
         if (found.isEmpty()) {
-            return new Scope("anonymous", "anonymous", false, Optional.empty(), Map.of(), Set.of());
+            return new Scope("anonymous", "anonymous", false, Optional.empty(), Map.of(), Map.of());
         }
         Caller caller = found.get();
         if (caller instanceof Citizen citizen) {
             Map<UUID, Set<Grant>> clients = new HashMap<>();
-            Set<UUID> representing = new HashSet<>();
+            Map<UUID, UUID> representing = new HashMap<>();
             for (PortalRepresentative held : representatives.heldBy(citizen.tenant(), citizen.identityCode())) {
                 clients.put(held.patientId(), held.grants());
-                representing.add(held.id());
+                representing.put(held.patientId(), held.id());
             }
             Optional<UUID> self = budgets.clientOf(citizen.tenant(), citizen.identityCode());
             self.ifPresent(id -> clients.put(id, ALL));
             String role = self.isPresent() || clients.isEmpty() ? "citizen" : "representative";
-            return new Scope(citizen.subject(), role, false, self, Map.copyOf(clients), Set.copyOf(representing));
+            return new Scope(citizen.subject(), role, false, self, Map.copyOf(clients), Map.copyOf(representing));
         }
         return new Scope(caller.actor(), caller.role(), "operator".equals(caller.role()), Optional.empty(), Map.of(),
-                Set.of());
+                Map.of());
     }
 }

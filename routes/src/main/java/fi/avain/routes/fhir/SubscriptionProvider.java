@@ -59,7 +59,8 @@ public class SubscriptionProvider implements IResourceProvider {
         if (watched.isEmpty() || !access.allows(watched.get().client(), grant(criteria))) {
             throw new ResourceNotFoundException("Subscription criteria: " + criteria.reference() + " is not known");
         }
-        StoredSubscription stored = store.create(request, watched.get().tenant(), watched.get().client(), access.actor());
+        StoredSubscription stored = store.create(request, watched.get().tenant(), watched.get().client(), access.actor(),
+                access.representation(watched.get().client()).orElse(null));
         MethodOutcome outcome = new MethodOutcome(new IdType("Subscription", stored.id().toString()), true);
         outcome.setResource(resource(stored));
         return outcome;

@@ -58,14 +58,20 @@ public final class SubscriptionStore {
 
     /** Keeps a subscription for {@code clientId}'s data, active at once (R4 lets the server decide). */
     public StoredSubscription create(Request request, String tenant, UUID clientId, String owner) {
+        return create(request, tenant, clientId, owner, null);
+    }
+
+    /** As {@link #create(Request, String, UUID, String)}, by a representative under the given grant. */
+    public StoredSubscription create(Request request, String tenant, UUID clientId, String owner,
+                                     UUID representativeId) {
         UUID id = UUID.randomUUID();
         Timestamp now = Timestamp.from(clock.instant());
         db.sql("""
-                        insert into fhir_subscription (id, tenant, client_id, owner, criteria, criteria_resource,
-                               criteria_id, endpoint, headers, reason, status, consecutive_failures, end_at,
-                               created_at, updated_at)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'active', 0, ?, ?, ?)""")
-                .params(id, tenant, clientId, owner, request.criteria().text(), request.criteria().resource(),
+                        insert into fhir_subscription (id, tenant, client_id, owner, representative_id, criteria,
+                               criteria_resource, criteria_id, endpoint, headers, reason, status,
+                               consecutive_failures, end_at, created_at, updated_at)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'active', 0, ?, ?, ?)""")
+                .params(id, tenant, clientId, owner, representativeId, request.criteria().text(), request.criteria().resource(),
                         request.criteria().id(), request.channel().endpoint().toString(),
                         json(request.channel().headers()), request.reason(),
                         request.end() == null ? null : Timestamp.from(request.end()), now, now)
@@ -101,6 +107,19 @@ public final class SubscriptionStore {
                         where id = ? and status <> 'off'""")
                 .params(status.code(), error, status == SubscriptionStatus.ACTIVE, Timestamp.from(clock.instant()), id)
                 .update() == 1;
+    }
+
+    /**
+     * Turns off what a representative subscribed to under a grant that no longer covers it: Account
+     * criteria need {@code budget}, ChargeItem criteria need {@code spends}. Answers how many.
+     */
+    public int turnOffBeyond(UUID representativeId, boolean budget, boolean spends) {
+        List<UUID> ids = db.sql("""
+                        select id from fhir_subscription where representative_id = ? and status <> 'off'
+                        and ((criteria_resource = 'Account' and not ?) or (criteria_resource = 'ChargeItem' and not ?))""")
+                .params(representativeId, budget, spends).query(UUID.class).list();
+        ids.forEach(this::delete);
+        return ids.size();
     }
 
     /** Turns a subscription off for good, dropping what it was still owed; false when it was off already. */

@@ -72,17 +72,22 @@ class PortalAuditIT {
     @Test
     void refusesARecordBreakingTheRulesAndWritesNothing() {
         UUID patient = UUID.randomUUID();
-        List<AuditRecord> bad = List.of(
-                new AuditRecord(UUID.randomUUID(), AT, "citizen", "131052-308T", patient, "t", "read", List.of(), "PATRPT", "0"),
-                new AuditRecord(UUID.randomUUID(), AT, "admin", "a", patient, "t", "read", List.of(), "PATRPT", "0"),
-                new AuditRecord(UUID.randomUUID(), AT, "citizen", "a", patient, "t", "delete", List.of(), "PATRPT", "0"),
-                new AuditRecord(UUID.randomUUID(), AT, "citizen", "a", patient, "t", "read", List.of(), "PATRPT", "1"),
-                new AuditRecord(UUID.randomUUID(), AT, "citizen", "a", patient, "t", "read", List.of("Patient/1 x"),
-                        "PATRPT", "0"),
-                new AuditRecord(UUID.randomUUID(), AT, "citizen", "a", patient, " ", "read", List.of(), "PATRPT", "0"));
+        // the record refuses what it can tell alone; the store refuses the rest
+        List<java.util.function.Supplier<AuditRecord>> bad = List.of(
+                () -> new AuditRecord(UUID.randomUUID(), AT, "citizen", "131052-308T", patient, "t", "read", List.of(),
+                        "PATRQT", "0"),
+                () -> new AuditRecord(UUID.randomUUID(), AT, "admin", "a", patient, "t", "read", List.of(), "PATRQT", "0"),
+                () -> new AuditRecord(UUID.randomUUID(), AT, "citizen", "a", patient, "t", "delete", List.of(), "PATRQT",
+                        "0"),
+                () -> new AuditRecord(UUID.randomUUID(), AT, "citizen", "a", patient, "t", "read", List.of(), "PATRQT",
+                        "1"),
+                () -> new AuditRecord(UUID.randomUUID(), AT, "citizen", "a", patient, "t", "read", List.of("Patient/1 x"),
+                        "PATRQT", "0"),
+                () -> new AuditRecord(UUID.randomUUID(), AT, "citizen", "a", patient, " ", "read", List.of(), "PATRQT",
+                        "0"));
 
-        for (AuditRecord record : bad) {
-            assertThatThrownBy(() -> audit.record(record)).isInstanceOf(IllegalArgumentException.class)
+        for (java.util.function.Supplier<AuditRecord> record : bad) {
+            assertThatThrownBy(() -> audit.record(record.get())).isInstanceOf(IllegalArgumentException.class)
                     .hasMessageNotContaining("131052-308T");
         }
         assertThat(audit.search(patient, null, null, null, 0, 10).totalItems()).isZero();
