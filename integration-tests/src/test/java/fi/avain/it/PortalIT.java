@@ -214,6 +214,28 @@ class PortalIT extends AvainIntegrationTest {
     }
 
     @Test
+    void searchesPageAndOnlyTheirCallerFollowsTheLinks() {
+        spend("portal-page-1", "1.00");
+        spend("portal-page-2", "2.00");
+        spend("portal-page-3", "3.00");
+        String token = PortalTokens.token(CLIENT, "01");
+        JsonNode first = fhirOk("/fhir/ChargeItem?account=" + budgetId + "&_count=2", token);
+        assertThat(first.get("total").asInt()).isEqualTo(3);
+        assertThat(first.get("entry")).hasSize(2);
+        String next = null;
+        for (JsonNode link : first.get("link")) {
+            if ("next".equals(link.get("relation").asText())) {
+                next = link.get("url").asText();
+            }
+        }
+        assertThat(next).as(first.toString()).isNotNull();
+        String page = next.substring(next.indexOf("/fhir"));
+        JsonNode second = fhirOk(page, token);
+        assertThat(second.get("entry")).hasSize(1);
+        assertNotFound(fhir(page, PortalTokens.token(OTHER_CLIENT, "01")));
+    }
+
+    @Test
     void revokingARepresentativeEndsTheirSubscriptions() {
         String token = PortalTokens.token(REPRESENTATIVE, "01");
         HttpResponse<String> created = fhirPostJson("/fhir/Subscription", token, """

@@ -62,6 +62,7 @@ class AuditEventProvider implements IResourceProvider {
         return new SimpleBundleProvider(size) {
             @Override
             public List<IBaseResource> getResources(int first, int last, ResponsePage.ResponsePageBuilder page) {
+                operatorsOnly();
                 return audit.search(patientId, from, to, actor, first, Math.max(0, last - first)).items().stream()
                         .<IBaseResource>map(FhirResources::auditEvent).toList();
             }

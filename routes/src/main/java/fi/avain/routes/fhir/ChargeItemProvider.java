@@ -109,6 +109,8 @@ class ChargeItemProvider implements IResourceProvider {
     }
 
     private List<IBaseResource> page(Portal.ChargeQuery query, PortalBudget budget, int from, int to) {
+        // a later page is fetched by its own request: its caller must be allowed too
+        access.require(budget.patientId(), Grant.SPENDS, "Account/" + budget.id());
         List<PortalCharge> charges = names.named(portal.charges(query, from, Math.max(0, to - from)));
         auditing.record("search", budget.patientId(), budget.tenant(),
                 charges.stream().map(c -> "ChargeItem/" + c.id()).toList());
