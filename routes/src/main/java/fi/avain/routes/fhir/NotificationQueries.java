@@ -95,6 +95,19 @@ final class NotificationQueries {
     }
 
     /** Takes a head for one attempt; false when another node (or an earlier round) has it. */
+    /** The subscription's oldest pending notification, when it is due (not a later one: order is kept). */
+    Optional<Due> dueHead(UUID subscriptionId, Instant now) {
+        return db.sql("""
+                        select n.id, n.subscription_id, n.resource_type, n.resource_id, n.changed_at,
+                               s.consecutive_failures, n.next_attempt_at
+                        from fhir_notification n join fhir_subscription s on s.id = n.subscription_id
+                        where n.subscription_id = ? and n.status = 'PENDING' and s.status in ('active', 'error')
+                        order by n.id limit 1""")
+                .param(subscriptionId)
+                .query((rs, n) -> rs.getTimestamp(7).toInstant().isAfter(now) ? null : due(rs, n))
+                .list().stream().filter(java.util.Objects::nonNull).findFirst();
+    }
+
     boolean claim(long id, Instant now, Instant until) {
         return db.sql("""
                         update fhir_notification set next_attempt_at = ?
@@ -109,6 +122,10 @@ final class NotificationQueries {
                                delivered_at = ?
                         where id = ? and status = 'PENDING'""")
                 .params(at, due.id()).update();
+        if (due.subscriptionFailures() == 0) {
+            // nothing to clear: the subscription was active with no failures when its head was read
+            return;
+        }
         db.sql("""
                         update fhir_subscription set consecutive_failures = 0, error = null, updated_at = ?,
                                status = case when status = 'error' then 'active' else status end
