@@ -42,7 +42,8 @@ public final class CostFiles {
 
     /** As {@link #read(Path, LocalDate, Consumer)}, from a stream (a stored line, for one). */
     public static void read(InputStream in, LocalDate today, Consumer<FileLine<CostRecord>> sink) throws IOException {
-        ReportCsv.read(in, COLUMNS, row -> record(row, today), sink);
+        ReportCsv.read(in, COLUMNS, row -> ClientRef.parse("client", row.get("client")), row -> record(row, today),
+                sink);
     }
 
     private static CostRecord record(Map<String, String> row, LocalDate today) {

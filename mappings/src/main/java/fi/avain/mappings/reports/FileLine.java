@@ -7,9 +7,10 @@ package fi.avain.mappings.reports;
  * @param lineNumber the line the record starts on, from 1 (the header is line 1)
  * @param header     the file's header line as read, so that a line can be kept (and read again) on its own
  * @param raw        the line's text as read
+ * @param client     the client the line names, when that much could be read (a refused line too)
  * @param error      {@code field: rule}, never the field's value
  */
-public record FileLine<T>(int lineNumber, String header, String raw, T record, String error) {
+public record FileLine<T>(int lineNumber, String header, String raw, ClientRef client, T record, String error) {
     public FileLine {
         if ((record == null) == (error == null)) {
             throw new IllegalArgumentException("a file line has either a record or an error");

@@ -32,8 +32,9 @@ final class ReportCsv {
     private ReportCsv() {
     }
 
-    static <T> void read(InputStream in, Columns columns, Function<Map<String, String>, T> reader,
-                         Consumer<FileLine<T>> sink) throws IOException {
+    /** Reads the lines; {@code client} reads a line's client, {@code reader} the whole record. */
+    static <T> void read(InputStream in, Columns columns, Function<Map<String, String>, ClientRef> client,
+                         Function<Map<String, String>, T> reader, Consumer<FileLine<T>> sink) throws IOException {
         CsvRows csv = CsvRows.separatedAsTheHeader(new TextLines(in));
         Optional<CsvRows.Row> first = csv.next();
         if (first.isEmpty()) {
@@ -47,21 +48,30 @@ final class ReportCsv {
         for (Optional<CsvRows.Row> next = csv.next(); next.isPresent(); next = csv.next()) {
             CsvRows.Row row = next.get();
             if (row.error() != null) {
-                sink.accept(new FileLine<>(row.number(), header, row.raw(), null, "line: " + row.error()));
+                sink.accept(new FileLine<>(row.number(), header, row.raw(), null, null, "line: " + row.error()));
             } else if (row.fields().size() != names.size()) {
-                sink.accept(new FileLine<>(row.number(), header, row.raw(), null,
+                sink.accept(new FileLine<>(row.number(), header, row.raw(), null, null,
                         "line: has " + row.fields().size() + " fields, the header " + names.size()));
             } else {
                 Map<String, String> values = new LinkedHashMap<>();
                 for (int i = 0; i < names.size(); i++) {
                     values.put(names.get(i), row.fields().get(i));
                 }
+                ClientRef who = clientOrNull(client, values);
                 try {
-                    sink.accept(new FileLine<>(row.number(), header, row.raw(), reader.apply(values), null));
+                    sink.accept(new FileLine<>(row.number(), header, row.raw(), who, reader.apply(values), null));
                 } catch (MappingException e) {
-                    sink.accept(new FileLine<>(row.number(), header, row.raw(), null, e.getMessage()));
+                    sink.accept(new FileLine<>(row.number(), header, row.raw(), who, null, e.getMessage()));
                 }
             }
+        }
+    }
+
+    private static ClientRef clientOrNull(Function<Map<String, String>, ClientRef> client, Map<String, String> values) {
+        try {
+            return client.apply(values);
+        } catch (MappingException e) {
+            return null;
         }
     }
 

@@ -15,16 +15,16 @@ final class ReportJson {
         ArrayNode array = GoldenFiles.JSON.createArrayNode();
         for (FileLine<T> line : lines) {
             ObjectNode node = array.addObject().put("lineNumber", line.lineNumber()).put("raw", line.raw());
+            node.set("client", line.client() == null ? null : client(line.client()));
             node.set("record", line.valid() ? record.apply(line.record()) : null);
             node.put("error", line.error());
         }
         return array;
     }
 
+    /** A cost without its client, which {@link #lines} shows for every line. */
     static ObjectNode cost(CostRecord r) {
-        ObjectNode node = GoldenFiles.JSON.createObjectNode();
-        node.set("client", client(r.client()));
-        return node.put("clientGroup", r.clientGroup())
+        return GoldenFiles.JSON.createObjectNode().put("clientGroup", r.clientGroup())
                 .put("cohort", r.cohort().name())
                 .put("serviceClass", r.serviceClass())
                 .put("period", r.period().toString())
@@ -34,9 +34,9 @@ final class ReportJson {
                 .put("assistantHours", r.assistantHours() == null ? null : r.assistantHours().toPlainString());
     }
 
+    /** A measurement without its client, which {@link #lines} shows for every line. */
     static ObjectNode outcome(OutcomeRecord r) {
         ObjectNode node = GoldenFiles.JSON.createObjectNode();
-        node.set("client", client(r.client()));
         node.put("instrument", r.instrument()).put("date", r.date().toString());
         ObjectNode scores = node.putObject("scores");
         r.scores().forEach((dimension, score) -> scores.put(dimension, score.toPlainString()));
@@ -45,6 +45,7 @@ final class ReportJson {
 
     static ObjectNode submission(OutcomeJson.Submission s) {
         ObjectNode node = GoldenFiles.JSON.createObjectNode().put("tenant", s.tenant());
+        node.set("client", client(s.record().client()));
         node.set("measurement", outcome(s.record()));
         return node;
     }
