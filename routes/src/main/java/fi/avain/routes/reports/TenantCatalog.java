@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -36,7 +37,13 @@ public class TenantCatalog {
 
     private final Map<String, Tenant> tenants;
 
-    TenantCatalog(@Value("${avain.tenants-dir:config/tenants}") Path dir) {
+    /** A plain path: Spring's own conversion to Path would read it as a resource of the web application. */
+    @Autowired
+    TenantCatalog(@Value("${avain.tenants-dir:config/tenants}") String dir) {
+        this(Path.of(dir));
+    }
+
+    TenantCatalog(Path dir) {
         this.tenants = load(dir);
     }
 
