@@ -76,8 +76,7 @@ abstract class FileImportJob<T> implements Job {
         } catch (MappingException e) {
             return JobSummary.failed(name(), "cannot read " + name + ": " + e.getMessage(), elapsed(started));
         } catch (UncheckedIOException e) {
-            return JobSummary.failed(name(), "cannot read " + name + ": " + e.getCause().getMessage(),
-                    elapsed(started));
+            return JobSummary.failed(name(), "cannot read " + name + ": " + e.getCause(), elapsed(started));
         }
         long errors = counts.getOrDefault(LineResult.ERROR, 0L);
         Map<String, Object> summary = new LinkedHashMap<>();

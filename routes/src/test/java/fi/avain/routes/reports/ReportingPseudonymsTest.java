@@ -8,9 +8,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.Map;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 import org.springframework.mock.env.MockEnvironment;
 
 class ReportingPseudonymsTest {
@@ -44,6 +47,19 @@ class ReportingPseudonymsTest {
                 "t2", Base64.getEncoder().encodeToString("fedcba9876543210fedcba9876543210".getBytes()));
 
         assertThat(pseudonyms.of("t1", ANNA)).isNotEqualTo(pseudonyms.of("t2", ANNA));
+    }
+
+    @Test
+    void aKeyMayComeFromAnEnvironmentVariable() {
+        StandardEnvironment environment = new StandardEnvironment();
+        environment.getPropertySources().replace(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+                new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+                        Map.of("AVAIN_REPORTS_KEYS_SANDBOX_COUNTY", Base64.getEncoder().encodeToString(KEY))));
+
+        ReportingPseudonyms pseudonyms = new ReportingPseudonyms(environment, NO_TENANTS);
+
+        assertThat(pseudonyms.of("sandbox-county", ANNA))
+                .isEqualTo(withKeys("sandbox-county", Base64.getEncoder().encodeToString(KEY)).of("sandbox-county", ANNA));
     }
 
     @Test
