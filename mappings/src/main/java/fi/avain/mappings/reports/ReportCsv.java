@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
 final class ReportCsv {
     private static final Pattern COLUMN_NAME = Pattern.compile("[a-z][a-z0-9_]{0,62}");
 
-    /** The columns a format knows; {@code others} says whether further named columns are allowed (outcomes' dimensions). */
+    /** The columns a format knows; {@code others}: whether more named columns are allowed (outcomes' dimensions). */
     record Columns(List<String> required, List<String> optional, boolean others) {
     }
 

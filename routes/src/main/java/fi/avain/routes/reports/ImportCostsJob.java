@@ -8,7 +8,7 @@ import java.time.LocalDate;
 import java.util.function.Consumer;
 import org.springframework.stereotype.Component;
 
-/** {@code ./avain job import-costs --file=<path> [--tenant=]}: a finance system's costs file (docs/formats/costs.md). */
+/** {@code ./avain job import-costs --file=<path> [--tenant=]}: a finance system's costs (docs/formats/costs.md). */
 @Component
 class ImportCostsJob extends FileImportJob<CostRecord> {
     private final CostImport costs;

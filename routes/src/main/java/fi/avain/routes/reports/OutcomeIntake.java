@@ -11,7 +11,6 @@ import fi.avain.routes.messages.StoredMessage;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -26,12 +25,15 @@ public class OutcomeIntake implements MessageReplayer {
     private static final String CONTENT_TYPE = "application/json";
 
     private final OutcomeMeasurements measurements;
+    private final ReportingPseudonyms pseudonyms;
     private final MessageStore messages;
     private final TransactionTemplate tx;
     private final ReportClock clock;
 
-    OutcomeIntake(OutcomeMeasurements measurements, MessageStore messages, TransactionTemplate tx, ReportClock clock) {
+    OutcomeIntake(OutcomeMeasurements measurements, ReportingPseudonyms pseudonyms, MessageStore messages,
+                  TransactionTemplate tx, ReportClock clock) {
         this.measurements = measurements;
+        this.pseudonyms = pseudonyms;
         this.messages = messages;
         this.tx = tx;
         this.clock = clock;
@@ -59,7 +61,7 @@ public class OutcomeIntake implements MessageReplayer {
         keys.put("instrument", submission.record().instrument());
         String pseudonym;
         try {
-            pseudonym = measurements.pseudonym(tenant, submission.record().client());
+            pseudonym = pseudonyms.of(tenant, submission.record().client());
         } catch (ReportingPseudonyms.NoReportingKeyException e) {
             refuse(new InboundMessage(FLOW, tenant + ":no-key", tenant, keys, CONTENT_TYPE, body), e);
             throw e;
@@ -76,21 +78,12 @@ public class OutcomeIntake implements MessageReplayer {
             throw e;
         }
         UUID id = UUID.randomUUID();
-        for (int attempt = 1; ; attempt++) {
-            try {
-                OutcomeMeasurements.Applied applied = tx.execute(status -> {
-                    OutcomeMeasurements.Applied a = measurements.apply(tenant, pseudonym, instrument,
-                            submission.record(), id);
-                    messages.record(id, message, a.changed() ? MessageStatus.PROCESSED : MessageStatus.DUPLICATE, null);
-                    return a;
-                });
-                return new Received(id, tenant, submission, applied);
-            } catch (DuplicateKeyException e) {
-                if (attempt == 2) {
-                    throw e;
-                }
-            }
-        }
+        OutcomeMeasurements.Applied applied = LineImport.onceMoreOnDuplicateKey(() -> tx.execute(status -> {
+            OutcomeMeasurements.Applied a = measurements.apply(tenant, pseudonym, instrument, submission.record(), id);
+            messages.record(id, message, a.changed() ? MessageStatus.PROCESSED : MessageStatus.DUPLICATE, null);
+            return a;
+        }));
+        return new Received(id, tenant, submission, applied);
     }
 
     private void refuse(InboundMessage message, RuntimeException e) {
@@ -107,7 +100,7 @@ public class OutcomeIntake implements MessageReplayer {
         try {
             OutcomeJson.Submission submission = OutcomeJson.read(message.body(), clock.today());
             String tenant = submission.tenant();
-            String pseudonym = measurements.pseudonym(tenant, submission.record().client());
+            String pseudonym = pseudonyms.of(tenant, submission.record().client());
             Instrument instrument = measurements.instrument(tenant, submission.record(), "scores.");
             Boolean changed = tx.execute(status -> measurements.apply(tenant, pseudonym, instrument,
                     submission.record(), message.id()).changed());

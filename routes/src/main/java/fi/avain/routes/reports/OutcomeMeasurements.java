@@ -1,6 +1,5 @@
 package fi.avain.routes.reports;
 
-import fi.avain.mappings.reports.ClientRef;
 import fi.avain.mappings.reports.OutcomeRecord;
 import java.math.BigDecimal;
 import java.util.Optional;
@@ -16,26 +15,17 @@ import org.springframework.stereotype.Component;
 @Component
 class OutcomeMeasurements {
     private final ReportImportQueries queries;
-    private final ReportingPseudonyms pseudonyms;
     private final TenantCatalog tenants;
     private final ReportClock clock;
 
-    OutcomeMeasurements(ReportImportQueries queries, ReportingPseudonyms pseudonyms, TenantCatalog tenants,
-                        ReportClock clock) {
+    OutcomeMeasurements(ReportImportQueries queries, TenantCatalog tenants, ReportClock clock) {
         this.queries = queries;
-        this.pseudonyms = pseudonyms;
         this.tenants = tenants;
         this.clock = clock;
     }
 
     /** What was kept: the row, whether it is new, whether anything changed, and the client's pseudonym. */
     record Applied(UUID id, boolean created, boolean changed, String pseudonym, BigDecimal score) {
-    }
-
-    /** The client's reporting pseudonym; throws when the tenant has no reporting key. */
-    String pseudonym(String tenant, ClientRef client) {
-        return client instanceof ClientRef.IdentityCode code ? pseudonyms.of(tenant, code.hetu())
-                : ((ClientRef.Pseudonym) client).value();
     }
 
     /**

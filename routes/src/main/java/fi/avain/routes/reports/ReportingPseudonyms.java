@@ -1,6 +1,7 @@
 package fi.avain.routes.reports;
 
 import fi.avain.mappings.model.Hetu;
+import fi.avain.mappings.reports.ClientRef;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.Base64;
@@ -55,6 +56,12 @@ public class ReportingPseudonyms {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HMAC-SHA256 is not available in this JVM", e);
         }
+    }
+
+    /** The pseudonym of the client a line or a body names: made from an identity code, or as it was sent. */
+    public String of(String tenant, ClientRef client) {
+        return client instanceof ClientRef.IdentityCode code ? of(tenant, code.hetu())
+                : ((ClientRef.Pseudonym) client).value();
     }
 
     /** Whether the text has a pseudonym's form: 64 lowercase hex characters. */

@@ -88,7 +88,8 @@ public class TenantCatalog {
                     .orElse(""));
         }
         Fields fields = new Fields(file);
-        Map<String, Object> map = fields.map(root, "(top level)", Set.of("tenant", "name", "clientGroups", "instruments"));
+        Map<String, Object> map = fields.map(root, "(top level)",
+                Set.of("tenant", "name", "clientGroups", "instruments"));
         String code = fields.code(map, "tenant", "tenant");
         String stem = file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
         if (!code.equals(stem)) {
@@ -123,7 +124,8 @@ public class TenantCatalog {
     }
 
     private static Instrument instrument(Fields fields, Object node, String path) {
-        Map<String, Object> map = fields.map(node, path, Set.of("code", "name", "dimensions", "scale", "higherIsBetter"));
+        Map<String, Object> map = fields.map(node, path,
+                Set.of("code", "name", "dimensions", "scale", "higherIsBetter"));
         String code = fields.code(map, "code", path + ".code");
         String name = fields.text(map, "name", path + ".name");
         List<Object> list = fields.list(map.get("dimensions"), path + ".dimensions");

@@ -28,8 +28,8 @@ class UnmetNeedController {
             produces = "application/json")
     @Operation(summary = "Mark an unmet need of a budget's plan: the service class wanted, the municipality "
             + "(the client's home municipality unless given) and a note",
-            description = "Body: {\"serviceClass\": \"P10.1\", \"municipality\": \"091\", \"note\": \"...\"}. 404 for an "
-                    + "unknown budget; 400 names the field that is wrong.")
+            description = "Body: {\"serviceClass\": \"P10.1\", \"municipality\": \"091\", \"note\": \"...\"}. "
+                    + "404 for an unknown budget; 400 names the field that is wrong.")
     ResponseEntity<Map<String, Object>> mark(@PathVariable String budgetId, @RequestBody byte[] body) {
         UUID id;
         try {

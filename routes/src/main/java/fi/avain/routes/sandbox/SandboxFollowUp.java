@@ -68,7 +68,8 @@ final class SandboxFollowUp {
         clients.add(new Client(SandboxSamples.CONTROL_HETU, "family", false, "091", List.of("P4.6", "P10.4")));
         for (int i = 0; i < 12; i++) {
             boolean disability = i % 2 == 0;
-            LocalDate birth = disability ? LocalDate.of(1960 + 3 * i, 1 + i, 5 + i) : LocalDate.of(1980 + i, 12 - i, 2 + 2 * i);
+            LocalDate birth = disability ? LocalDate.of(1960 + 3 * i, 1 + i, 5 + i)
+                    : LocalDate.of(1980 + i, 12 - i, 2 + 2 * i);
             clients.add(client(birth, 921 + i, disability ? "disability" : "family", false,
                     List.of("091", "049", "092", "837").get(i % 4)));
         }

@@ -41,7 +41,8 @@ final class SandboxSecrets {
         changed |= putIfAbsent(properties, "avain.connectors.card.secrets.generic[0]", "whsec_" + token(24));
         changed |= putIfAbsent(properties, "avain.connectors.card.secrets.stripe[0]", "whsec_" + token(24));
         for (String tenant : tenants) {
-            changed |= putIfAbsent(properties, "avain.reports.keys." + tenant, Base64.getEncoder().encodeToString(bytes(32)));
+            changed |= putIfAbsent(properties, "avain.reports.keys." + tenant,
+                    Base64.getEncoder().encodeToString(bytes(32)));
         }
         if (changed) {
             try {

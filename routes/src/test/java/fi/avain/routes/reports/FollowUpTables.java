@@ -30,7 +30,8 @@ final class FollowUpTables {
     /** The reasons of a flow's messages in ERROR, in line order. */
     List<String> errors(String flow) {
         return jdbc.sql("""
-                        select m.reason from message m left join message_key k on k.message_id = m.id and k.key_name = 'line'
+                        select m.reason from message m
+                        left join message_key k on k.message_id = m.id and k.key_name = 'line'
                         where m.flow = ? and m.status = 'ERROR' order by cast(k.key_value as integer), m.received_at""")
                 .param(flow).query(String.class).list();
     }

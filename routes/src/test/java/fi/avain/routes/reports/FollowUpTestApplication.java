@@ -34,8 +34,9 @@ import org.springframework.context.annotation.FilterType;
                 "fi\\.avain\\.routes\\.messages\\.(MessagesConfiguration|MessageCipher|MessageQueries"
                         + "|MessageSearchQueries|MessageStore|MessageReplay)",
                 "fi\\.avain\\.routes\\.reports\\.(TenantCatalog|ReportingPseudonyms|ReportClock|ReportImportQueries"
-                        + "|CostImport|OutcomeImport|OutcomeMeasurements|OutcomeIntake|ImportCostsJob|ImportOutcomesJob"
-                        + "|UnmetNeeds|OutcomeController|UnmetNeedController|FollowUpProblems)"}))
+                        + "|LineImport|CostImport|OutcomeImport|OutcomeMeasurements|OutcomeIntake"
+                        + "|ImportCostsJob|ImportOutcomesJob|UnmetNeeds|OutcomeController|UnmetNeedController"
+                        + "|FollowUpProblems)"}))
 class FollowUpTestApplication {
     static final Instant NOW = Instant.parse("2026-03-15T10:00:00Z");
     static final String TODAY = "2026-03-15";
