@@ -100,7 +100,8 @@ final class SandboxFollowUp {
             Path outcomes = dir.resolve(OUTCOMES_FILE);
             Files.writeString(costs, costsCsv(now), StandardCharsets.UTF_8);
             Files.writeString(outcomes, outcomesCsv(now), StandardCharsets.UTF_8);
-            for (Map.Entry<String, Path> job : Map.of("import-costs", costs, "import-outcomes", outcomes).entrySet()) {
+            for (Map.Entry<String, Path> job : List.of(Map.entry("import-costs", costs),
+                    Map.entry("import-outcomes", outcomes))) {
                 JobSummary summary = jobs.run(job.getKey(), Map.of("file", job.getValue().toString(),
                         "tenant", SandboxSamples.TENANT), JobProgress.NONE);
                 if (summary.status() != JobSummary.Status.DONE) {
