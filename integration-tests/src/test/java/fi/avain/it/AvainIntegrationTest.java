@@ -44,6 +44,8 @@ abstract class AvainIntegrationTest {
     static final String PROCESSOR_KEY = "it-processor-key";
     static final String CARD_SECRET = "whsec_it_generic";
     static final String STRIPE_SECRET = "whsec_it_stripe";
+    /** Base64 of 32 bytes: the sandbox tenant's reporting key in these tests. */
+    static final String REPORTING_KEY = "cmVwb3J0aW5nLWtleS1mb3ItdGhlLXRlc3RzLW9ubHk=";
     static final java.nio.file.Path CLEARING_DIR = java.nio.file.Path.of("target/it-data/clearing");
     static final Instant BASE_TIME = Instant.parse("2026-03-02T08:00:00Z");
     static final ObjectMapper JSON = new ObjectMapper();
@@ -89,6 +91,8 @@ abstract class AvainIntegrationTest {
         registry.add("avain.portal.issuer", () -> PortalTokens.ISSUER);
         registry.add("avain.portal.public-key", PortalTokens::publicKeyPem);
         registry.add("avain.portal.subscriptions.poll-interval", () -> "200ms");
+        registry.add("avain.tenants-dir", () -> "../config/tenants");
+        registry.add("avain.reports.keys.sandbox-county", () -> REPORTING_KEY);
     }
 
     @Autowired
@@ -104,7 +108,8 @@ abstract class AvainIntegrationTest {
 
     @BeforeEach
     void startEmpty() {
-        for (String table : new String[] {"fhir_notification", "fhir_subscription", "audit_event",
+        for (String table : new String[] {"unmet_need", "outcome_measurement", "report_cost", "report_member",
+                "fhir_notification", "fhir_subscription", "audit_event",
                 "ledger_change", "representative", "xroad_request", "voucher_event", "voucher_provider", "declaration",
                 "voucher", "card_clearing", "card_authorization", "reconciliation_exception",
                 "ledger_entry", "ledger_movement", "ledger_hold", "card", "budget_line_version", "budget_line",

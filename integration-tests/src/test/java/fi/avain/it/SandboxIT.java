@@ -153,6 +153,35 @@ class SandboxIT {
                 .build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    @Test
+    void theFollowUpsSampleCostsAndOutcomesAreImportedAndItsIdentityCodesNeverPrinted() throws Exception {
+        Path costs = Path.of(facts.at("/samples/costsFile").asText());
+        Path outcomes = Path.of(facts.at("/samples/outcomesFile").asText());
+        long costLines = Files.readAllLines(costs).size() - 1;
+
+        assertThat(costLines).isGreaterThan(200);
+        assertThat(asOperator("/api/v1/messages?flow=cost-import&status=PROCESSED&size=1").get("totalItems").asLong())
+                .isEqualTo(costLines);
+        assertThat(asOperator("/api/v1/messages?flow=outcome-import&status=PROCESSED&size=1").get("totalItems").asLong())
+                .isEqualTo(Files.readAllLines(outcomes).size() - 1);
+        for (String flow : List.of("cost-import", "outcome-import")) {
+            assertThat(asOperator("/api/v1/messages?flow=" + flow + "&status=ERROR&size=1").get("totalItems").asLong())
+                    .as(flow).isZero();
+        }
+        String printed = Files.readString(sandbox.stdout()) + Files.readString(sandbox.stderr());
+        for (String line : Files.readAllLines(costs).subList(1, (int) costLines + 1)) {
+            assertThat(printed).doesNotContain(line.substring(0, line.indexOf(',')));
+        }
+    }
+
+    private static JsonNode asOperator(String path) throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(facts.get("baseUrl").asText()
+                        + path)).header("Authorization", "Bearer " + facts.at("/apiKeys/operator").asText())
+                .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return AvainIntegrationTest.json(response.body());
+    }
+
     static JsonNode get(String path) throws Exception {
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(facts.get("baseUrl").asText()
                         + path)).header("Authorization", "Bearer " + facts.at("/apiKeys/integrator").asText())

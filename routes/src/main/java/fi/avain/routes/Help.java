@@ -22,6 +22,12 @@ final class Help {
                                         (avain.vouchers.grace-days) return their remainder to the line
               retention                 prune the message store by age per flow (never ERROR messages),
                                         and portal audit events past avain.portal.audit-retention
+              import-costs --file= [--tenant=]
+                                        a finance system's costs file (docs/formats/costs.md) into the
+                                        cost follow-up; bad lines go to the error store with their number
+              import-outcomes --file= [--tenant=]
+                                        outcome measurements (docs/formats/outcomes.md), checked against
+                                        the tenant's instruments (config/tenants/<tenant>.yml)
 
             Exit codes of a job: 0 all done, 1 done with items in the error store, 2 could not run.
 

@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import fi.avain.mappings.MappingException;
 import fi.avain.mappings.card.ClearingRows.Column;
 import fi.avain.mappings.card.ClearingRows.Naming;
+import fi.avain.mappings.csv.CsvRows;
+import fi.avain.mappings.csv.TextLines;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -66,7 +68,7 @@ public final class ClearingFiles {
     public static void read(String name, InputStream in, Consumer<ClearingLine> sink) throws IOException {
         TextLines lines = new TextLines(in);
         if (formatOf(name)) {
-            readCsv(name, new ClearingCsv(lines), sink);
+            readCsv(name, new CsvRows(lines, ','), sink);
         } else {
             readJsonLines(name, lines, sink);
         }
@@ -116,8 +118,8 @@ public final class ClearingFiles {
                 null);
     }
 
-    private static void readCsv(String file, ClearingCsv csv, Consumer<ClearingLine> sink) throws IOException {
-        Optional<ClearingCsv.Row> first = csv.next();
+    private static void readCsv(String file, CsvRows csv, Consumer<ClearingLine> sink) throws IOException {
+        Optional<CsvRows.Row> first = csv.next();
         if (first.isEmpty()) {
             throw new MappingException("header", "is missing");
         }
@@ -126,8 +128,8 @@ public final class ClearingFiles {
         }
         List<String> header = first.get().fields().stream().map(String::strip).toList();
         Map<String, Integer> index = header(header);
-        for (Optional<ClearingCsv.Row> next = csv.next(); next.isPresent(); next = csv.next()) {
-            ClearingCsv.Row row = next.get();
+        for (Optional<CsvRows.Row> next = csv.next(); next.isPresent(); next = csv.next()) {
+            CsvRows.Row row = next.get();
             if (row.error() != null) {
                 sink.accept(failed(file, row.number(), row.raw(), Optional.empty(), "line: " + row.error()));
             } else if (row.fields().size() != header.size()) {

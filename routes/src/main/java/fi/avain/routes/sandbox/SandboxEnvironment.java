@@ -3,12 +3,17 @@ package fi.avain.routes.sandbox;
 import com.fasterxml.jackson.databind.JsonNode;
 import fi.avain.connectors.card.ProcessorCredentials;
 import fi.avain.routes.security.PortalSettings;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.env.EnvironmentPostProcessor;
 import org.springframework.context.event.ContextClosedEvent;
@@ -47,7 +52,7 @@ public class SandboxEnvironment implements EnvironmentPostProcessor, Ordered {
             return;
         }
         Path dataDir = Path.of(environment.getProperty("avain.data-dir", "./data"));
-        Properties secrets = SandboxSecrets.loadOrCreate(dataDir);
+        Properties secrets = SandboxSecrets.loadOrCreate(dataDir, tenants(environment));
         environment.getPropertySources().addLast(new PropertiesPropertySource("sandbox-secrets", secrets));
 
         boolean job = "job".equals(environment.getProperty("avain.mode"));
@@ -86,6 +91,21 @@ public class SandboxEnvironment implements EnvironmentPostProcessor, Ordered {
         });
         environment.getPropertySources().addAfter(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
                 new MapPropertySource("sandbox-simulators", properties));
+    }
+
+    /** The sample tenant and every tenant with a file: each gets a reporting key. */
+    static Set<String> tenants(ConfigurableEnvironment environment) {
+        Set<String> tenants = new TreeSet<>(Set.of(SandboxSamples.TENANT));
+        Path dir = Path.of(environment.getProperty("avain.tenants-dir", "config/tenants"));
+        if (Files.isDirectory(dir)) {
+            try (Stream<Path> files = Files.list(dir)) {
+                files.map(f -> f.getFileName().toString()).filter(n -> n.matches("[a-z0-9][a-z0-9_-]*\\.ya?ml"))
+                        .map(n -> n.replaceFirst("\\.ya?ml$", "")).forEach(tenants::add);
+            } catch (IOException e) {
+                // the tenant catalogue reports an unreadable directory when it starts
+            }
+        }
+        return tenants;
     }
 
     /**

@@ -30,6 +30,7 @@ import java.util.Set;
 import fi.avain.routes.jobs.JobProgress;
 import fi.avain.routes.jobs.JobRunner;
 import java.net.URI;
+import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -40,7 +41,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The sandbox's sample tenant: two clients with a plan each (this year), a card on the first budget,
+ * The sandbox's sample tenant: two clients with a plan each (this year), four more HB clients with plans
+ * for the cost and impact follow-up (see {@link SandboxFollowUp}), a card on the first budget,
  * and a few card spends sent through the processor simulator over signed HTTP, one of them cleared by
  * a clearing file; two vouchers issued by the voucher system simulator over SOAP, one of them accepted
  * and spent by a provider's service event, the other open for the examples in docs/examples/vouchers.
@@ -51,6 +53,8 @@ final class SandboxSamples {
     /** The sample client's identity code, and a second person's (the representative the portal's tokens name). */
     static final String CLIENT_HETU = "010190-123M";
     static final String REPRESENTATIVE_HETU = "131052-308T";
+    /** The second sample client's: a family in the control cohort, with a plan but no spends. */
+    static final String CONTROL_HETU = "150582A987P";
     static final String CARD_ID = "ic_sandbox_card_0001";
     static final String ALLOWED_MCC = "8099";
     static final String BLOCKED_MCC = "7995";
@@ -101,7 +105,12 @@ final class SandboxSamples {
                 String baseUrl) {
         int year = LocalDate.now(clock.withZone(CardAuthorizer.BUDGET_ZONE)).getYear();
         PlanIntake.Received first = plan("sandbox-plan-0001", CLIENT_HETU, "091", "disability", "hb", year);
-        plan("sandbox-plan-0002", "150582A987P", "091", "family", "control", year);
+        plan("sandbox-plan-0002", CONTROL_HETU, "091", "family", "control", year);
+        // four more HB clients in the disability group, so that the follow-up has a group of five per cohort
+        for (int i = 0; i < SandboxFollowUp.MORE_HB.size(); i++) {
+            SandboxFollowUp.Client client = SandboxFollowUp.MORE_HB.get(i);
+            plan("sandbox-plan-%04d".formatted(3 + i), client.hetu(), client.municipality(), client.group(), "hb", year);
+        }
         UUID budgetId = first.outcome().budgetId();
         tx.execute(s -> cards.register("stripe", CARD_ID, budgetId, CardStatus.ACTIVE));
         samples.put("tenant", TENANT);
@@ -120,6 +129,11 @@ final class SandboxSamples {
         if (voucherSystem != null) {
             vouchers(samples, budgetId, year, voucherSystem, baseUrl);
         }
+    }
+
+    /** The cost and impact follow-up's costs and outcomes, imported from files under {@code data/samples/}. */
+    void followUp(ObjectNode samples, Path dataDir) {
+        new SandboxFollowUp(jobs, clock).create(samples, dataDir);
     }
 
     /**

@@ -7,12 +7,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.Collection;
 import java.util.HexFormat;
 import java.util.Properties;
 
 /**
- * The sandbox's generated secrets: API keys per role, the message store's encryption key and
- * webhook secrets. Made once and kept in {@code data/sandbox-secrets.properties}, so a restarted
+ * The sandbox's generated secrets: API keys per role, the message store's encryption key, webhook
+ * secrets and a reporting key per tenant. Made once and kept in {@code data/sandbox-secrets.properties}, so a restarted
  * sandbox can still read its stored messages and old keys keep working.
  */
 final class SandboxSecrets {
@@ -22,7 +23,7 @@ final class SandboxSecrets {
     private SandboxSecrets() {
     }
 
-    static Properties loadOrCreate(Path dataDir) {
+    static Properties loadOrCreate(Path dataDir, Collection<String> tenants) {
         Path file = dataDir.resolve(FILE);
         Properties properties = new Properties();
         if (Files.exists(file)) {
@@ -39,6 +40,10 @@ final class SandboxSecrets {
         changed |= putIfAbsent(properties, "avain.messages.encryption-key", Base64.getEncoder().encodeToString(bytes(32)));
         changed |= putIfAbsent(properties, "avain.connectors.card.secrets.generic[0]", "whsec_" + token(24));
         changed |= putIfAbsent(properties, "avain.connectors.card.secrets.stripe[0]", "whsec_" + token(24));
+        for (String tenant : tenants) {
+            changed |= putIfAbsent(properties, "avain.reports.keys." + tenant,
+                    Base64.getEncoder().encodeToString(bytes(32)));
+        }
         if (changed) {
             try {
                 Files.createDirectories(dataDir);

@@ -92,10 +92,13 @@ class SandboxStartup implements HealthIndicator {
         ObjectNode file = describe(baseUrl, dataDir);
         state = "sample budgets and card spends";
         SandboxSimulators running = simulators.getIfAvailable();
-        new SandboxSamples(plans, cards, tx, jobs, clock, voucherService, vouchers, representatives).create(
-                (ObjectNode) file.get("samples"),
+        SandboxSamples samples = new SandboxSamples(plans, cards, tx, jobs, clock, voucherService, vouchers,
+                representatives);
+        samples.create((ObjectNode) file.get("samples"),
                 Optional.ofNullable(running).flatMap(SandboxSimulators::processor).orElse(null),
                 running == null ? null : running.voucher(), baseUrl);
+        state = "follow-up costs and outcomes";
+        samples.followUp((ObjectNode) file.get("samples"), dataDir);
         SandboxFile.write(dataDir, file);
         state = "ready";
         System.out.println(banner(baseUrl, file, sync, dataDir.resolve("sandbox.json")));

@@ -59,6 +59,8 @@ class SecurityConfiguration {
                         .requestMatchers("/soap/**").permitAll()
                         .requestMatchers("/api/v1/reconciliation/**").hasRole("OPERATOR")
                         .requestMatchers(HttpMethod.POST, "/api/v1/budgets/*/corrections").hasRole("OPERATOR")
+                        // Outcome measurements and unmet needs (/api/v1/plans/{id}/unmet-needs) from case management.
+                        .requestMatchers(HttpMethod.POST, "/api/v1/outcomes").hasAnyRole("INTEGRATOR", "OPERATOR")
                         .requestMatchers("/api/v1/plans/**", "/api/v1/budgets/**", "/api/v1/clients/**",
                                 "/api/v1/cards/**", "/api/v1/vouchers/**", "/api/v1/declarations/**")
                         .hasAnyRole("INTEGRATOR", "OPERATOR")

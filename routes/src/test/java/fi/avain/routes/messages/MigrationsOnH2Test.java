@@ -32,5 +32,11 @@ class MigrationsOnH2Test {
                          where table_schema = 'public' and table_name = 'audit_event'""")
                 .query(String.class).list())
                 .containsExactly("audit_event");
+        assertThat(JdbcClient.create(dataSource).sql("""
+                        select table_name from information_schema.tables
+                         where table_schema = 'public' and table_name in
+                               ('report_member', 'report_cost', 'outcome_measurement', 'unmet_need')""")
+                .query(String.class).list())
+                .containsExactlyInAnyOrder("report_member", "report_cost", "outcome_measurement", "unmet_need");
     }
 }

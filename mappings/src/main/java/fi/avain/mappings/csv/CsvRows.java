@@ -1,4 +1,4 @@
-package fi.avain.mappings.card;
+package fi.avain.mappings.csv;
 
 import java.io.IOException;
 import java.util.ArrayDeque;
@@ -8,30 +8,45 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * RFC 4180 records, comma-separated, over {@link TextLines}. A quoted field may hold commas,
+ * RFC 4180 records over {@link TextLines}, separated by a comma (clearing and cost files) or a
+ * semicolon (what spreadsheets with a decimal comma save). A quoted field may hold commas,
  * doubled quotes and line breaks, but a record may span at most {@value #MAX_RECORD_LINES} lines:
  * a quote left open is reported on its own line, and the lines after it are read again as records
  * of their own, so one stray quote cannot swallow the rest of the file.
  */
-final class ClearingCsv {
-    static final int MAX_RECORD_LINES = 16;
-    private static final char SEPARATOR = ',';
+public final class CsvRows {
+    public static final int MAX_RECORD_LINES = 16;
     private static final char QUOTE = '"';
     private static final String UNCLOSED = "a quoted field is not closed";
 
     /** A record's fields, or why it is malformed, with the line it starts on and its text. */
-    record Row(int number, String raw, List<String> fields, String error) {
+    public record Row(int number, String raw, List<String> fields, String error) {
     }
 
     private final TextLines lines;
+    private final char separator;
     private final Deque<TextLines.Line> again = new ArrayDeque<>();
 
-    ClearingCsv(TextLines lines) {
+    public CsvRows(TextLines lines, char separator) {
         this.lines = lines;
+        this.separator = separator;
+    }
+
+    /**
+     * Records separated as the header line is: by semicolons when it has a semicolon and no comma,
+     * else by commas.
+     */
+    public static CsvRows separatedAsTheHeader(TextLines lines) throws IOException {
+        Optional<TextLines.Line> header = lines.next();
+        boolean semicolons = header.isPresent() && header.get().text().indexOf(';') >= 0
+                && header.get().text().indexOf(',') < 0;
+        CsvRows rows = new CsvRows(lines, semicolons ? ';' : ',');
+        header.ifPresent(rows.again::push);
+        return rows;
     }
 
     /** The next record; blank lines are passed over. */
-    Optional<Row> next() throws IOException {
+    public Optional<Row> next() throws IOException {
         Optional<TextLines.Line> first = line();
         while (first.isPresent() && first.get().error() == null && first.get().text().isBlank()) {
             first = line();
@@ -45,7 +60,7 @@ final class ClearingCsv {
         }
         StringBuilder record = new StringBuilder(start.text());
         List<TextLines.Line> continuation = new ArrayList<>();
-        Row row = split(start.number(), record.toString());
+        Row row = split(start.number(), record.toString(), separator);
         while (UNCLOSED.equals(row.error())) {
             Optional<TextLines.Line> more = continuation.size() + 1 < MAX_RECORD_LINES ? line() : Optional.empty();
             if (more.isEmpty() || more.get().error() != null) {
@@ -57,7 +72,7 @@ final class ClearingCsv {
             }
             continuation.add(more.get());
             record.append('\n').append(more.get().text());
-            row = split(start.number(), record.toString());
+            row = split(start.number(), record.toString(), separator);
         }
         return Optional.of(row);
     }
@@ -66,7 +81,7 @@ final class ClearingCsv {
         return again.isEmpty() ? lines.next() : Optional.of(again.pop());
     }
 
-    static Row split(int number, String record) {
+    static Row split(int number, String record, char separator) {
         List<String> fields = new ArrayList<>();
         StringBuilder field = new StringBuilder();
         boolean quoted = false;
@@ -83,7 +98,7 @@ final class ClearingCsv {
                 } else {
                     field.append(c);
                 }
-            } else if (c == SEPARATOR) {
+            } else if (c == separator) {
                 fields.add(field.toString());
                 field.setLength(0);
                 afterQuote = false;

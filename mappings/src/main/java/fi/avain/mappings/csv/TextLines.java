@@ -1,4 +1,4 @@
-package fi.avain.mappings.card;
+package fi.avain.mappings.csv;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -13,12 +13,12 @@ import java.util.Optional;
  * The physical lines of a UTF-8 file, one at a time. Each line is decoded on its own, so a bad
  * byte or an overlong line spoils only that line; a byte order mark before the first is dropped.
  */
-final class TextLines {
-    static final int MAX_LINE_BYTES = 64 * 1024;
+public final class TextLines {
+    public static final int MAX_LINE_BYTES = 64 * 1024;
     private static final String BOM = "\uFEFF";
 
     /** A line without its line break; {@code error} set when the text is only a best-effort reading. */
-    record Line(int number, String text, String error) {
+    public record Line(int number, String text, String error) {
     }
 
     private final InputStream in;
@@ -26,11 +26,11 @@ final class TextLines {
     private int number;
     private boolean ended;
 
-    TextLines(InputStream in) {
+    public TextLines(InputStream in) {
         this.in = in;
     }
 
-    Optional<Line> next() throws IOException {
+    public Optional<Line> next() throws IOException {
         if (ended) {
             return Optional.empty();
         }
