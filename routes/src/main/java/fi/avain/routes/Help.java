@@ -22,6 +22,10 @@ final class Help {
                                         (avain.vouchers.grace-days) return their remainder to the line
               retention                 prune the message store by age per flow (never ERROR messages),
                                         and portal audit events past avain.portal.audit-retention
+              service-gaps [--today=YYYY-MM-DD]
+                                        needs of the plans in force with no or one provider in the client's
+                                        municipality, and needs marked unmet, into
+                                        <avain.data-dir>/reports/service-gaps/
 
             Exit codes of a job: 0 all done, 1 done with items in the error store, 2 could not run.
 

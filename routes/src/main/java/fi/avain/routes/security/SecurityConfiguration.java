@@ -58,6 +58,7 @@ class SecurityConfiguration {
                         // X-Road clients configured for the voucher system (checked on every request's headers).
                         .requestMatchers("/soap/**").permitAll()
                         .requestMatchers("/api/v1/reconciliation/**").hasRole("OPERATOR")
+                        .requestMatchers(HttpMethod.GET, "/api/v1/reports/service-gaps").hasRole("OPERATOR")
                         .requestMatchers(HttpMethod.POST, "/api/v1/budgets/*/corrections").hasRole("OPERATOR")
                         .requestMatchers("/api/v1/plans/**", "/api/v1/budgets/**", "/api/v1/clients/**",
                                 "/api/v1/cards/**", "/api/v1/vouchers/**", "/api/v1/declarations/**")
