@@ -1,16 +1,11 @@
 package fi.avain.routes.reports;
 
-import fi.avain.budget.ClientIdentities;
 import fi.avain.budget.Ledger;
 import fi.avain.budget.Plans;
-import fi.avain.mappings.model.Hetu;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import fi.avain.routes.budget.TestClientIdentities;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.HexFormat;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.autoconfigure.flyway.FlywayAutoConfiguration;
 import org.springframework.boot.autoconfigure.http.HttpMessageConvertersAutoConfiguration;
@@ -43,31 +38,6 @@ class ReportsTestApplication {
 
     @Bean
     Plans plans(JdbcClient jdbc, Clock clock) {
-        return new Plans(jdbc, new Ledger(jdbc, clock), new PlainIdentities());
-    }
-
-    /** Pseudonyms by SHA-256 and "sealing" that only reverses the text: enough where no key is at stake. */
-    static final class PlainIdentities implements ClientIdentities {
-        @Override
-        public String pseudonym(Hetu hetu) {
-            try {
-                return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                        .digest(("test:" + hetu.unmasked()).getBytes(StandardCharsets.UTF_8)));
-            } catch (NoSuchAlgorithmException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-
-        @Override
-        public Sealed seal(Hetu hetu) {
-            byte[] bytes = new StringBuilder(hetu.unmasked()).reverse().toString().getBytes(StandardCharsets.UTF_8);
-            return new Sealed(bytes, new byte[12], "test");
-        }
-
-        @Override
-        public Hetu open(Sealed sealed) {
-            return Hetu.parse(new StringBuilder(new String(sealed.ciphertext(), StandardCharsets.UTF_8)).reverse()
-                    .toString());
-        }
+        return new Plans(jdbc, new Ledger(jdbc, clock), new TestClientIdentities());
     }
 }
