@@ -28,6 +28,10 @@ final class Help {
               import-outcomes --file= [--tenant=]
                                         outcome measurements (docs/formats/outcomes.md), checked against
                                         the tenant's instruments (config/tenants/<tenant>.yml)
+              service-gaps [--today=YYYY-MM-DD]
+                                        needs of the plans in force with no or one provider in the client's
+                                        municipality, and needs marked unmet, into
+                                        <avain.data-dir>/reports/service-gaps/
 
             Exit codes of a job: 0 all done, 1 done with items in the error store, 2 could not run.
 

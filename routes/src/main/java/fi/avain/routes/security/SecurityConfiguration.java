@@ -58,6 +58,7 @@ class SecurityConfiguration {
                         // X-Road clients configured for the voucher system (checked on every request's headers).
                         .requestMatchers("/soap/**").permitAll()
                         .requestMatchers("/api/v1/reconciliation/**").hasRole("OPERATOR")
+                        .requestMatchers(HttpMethod.GET, "/api/v1/reports/service-gaps").hasRole("OPERATOR")
                         .requestMatchers(HttpMethod.POST, "/api/v1/budgets/*/corrections").hasRole("OPERATOR")
                         // Outcome measurements and unmet needs (/api/v1/plans/{id}/unmet-needs) from case management.
                         .requestMatchers(HttpMethod.POST, "/api/v1/outcomes").hasAnyRole("INTEGRATOR", "OPERATOR")

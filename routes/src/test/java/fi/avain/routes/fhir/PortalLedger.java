@@ -8,16 +8,14 @@ import fi.avain.budget.AuthorizationAttempt;
 import fi.avain.budget.CardAuthorizer;
 import fi.avain.budget.CardStatus;
 import fi.avain.budget.Cards;
-import fi.avain.budget.ClientIdentities;
 import fi.avain.budget.Decision;
 import fi.avain.budget.Ledger;
 import fi.avain.budget.Plans;
 import fi.avain.budget.Portal;
 import fi.avain.mappings.budget.CarePlanMapper;
-import fi.avain.mappings.model.Hetu;
+import fi.avain.routes.budget.TestClientIdentities;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
@@ -26,7 +24,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -83,7 +80,7 @@ final class PortalLedger implements AutoCloseable {
                 dispatcher.booked(budgetId);
             }
         });
-        TestIdentities identities = new TestIdentities();
+        TestClientIdentities identities = new TestClientIdentities();
         portal = new Portal(db, identities);
         store = new SubscriptionStore(db, tx, clock, false);
         plans = new Plans(db, ledger, identities);
@@ -203,30 +200,5 @@ final class PortalLedger implements AutoCloseable {
     private static String env(String name, String fallback) {
         String value = System.getenv(name);
         return value == null || value.isBlank() ? fallback : value;
-    }
-
-    /** Pseudonyms by SHA-256; "sealing" that only reverses the text: enough where no key is at stake. */
-    static final class TestIdentities implements ClientIdentities {
-        @Override
-        public String pseudonym(Hetu hetu) {
-            try {
-                return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                        .digest(("test:" + hetu.unmasked()).getBytes(StandardCharsets.UTF_8)));
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }
-
-        @Override
-        public Sealed seal(Hetu hetu) {
-            byte[] bytes = new StringBuilder(hetu.unmasked()).reverse().toString().getBytes(StandardCharsets.UTF_8);
-            return new Sealed(bytes, new byte[12], "test");
-        }
-
-        @Override
-        public Hetu open(Sealed sealed) {
-            return Hetu.parse(new StringBuilder(new String(sealed.ciphertext(), StandardCharsets.UTF_8)).reverse()
-                    .toString());
-        }
     }
 }
