@@ -2,6 +2,7 @@ package fi.avain.benchmarks.fhir;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
+import fi.avain.benchmarks.OpenLoop;
 import fi.avain.benchmarks.card.AuthorizationLoad;
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,10 +25,8 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.crypto.Mac;
@@ -117,16 +116,7 @@ final class NotificationLoad {
 
     /** Sends at {@code rate} per second for {@code seconds}; {@code measured} marks what counts. */
     void send(double rate, int seconds, boolean measured) {
-        long count = Math.round(rate * seconds);
-        long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(5);
-        for (long i = 0; i < count; i++) {
-            long intended = start + (long) (i * 1e9 / rate);
-            long wait = intended - System.nanoTime();
-            if (wait > 0) {
-                LockSupport.parkNanos(wait);
-            }
-            authorize(intended, measured);
-        }
+        OpenLoop.run(rate, seconds, intended -> authorize(intended, measured));
     }
 
     private void authorize(long intended, boolean measured) {
