@@ -75,6 +75,17 @@ final class PortalApi {
                 .get("id").asText();
     }
 
+    /** Turns a subscription off, as a portal does when its user leaves: nothing more is owed to it. */
+    void unsubscribe(String token, String subscriptionId) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(base.resolve("/fhir/Subscription/" + subscriptionId))
+                .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + token).DELETE().build();
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("DELETE Subscription answered " + response.statusCode() + ": "
+                    + response.body());
+        }
+    }
+
     private JsonNode post(String path, String bearer, String contentType, String body, int expected)
             throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30))

@@ -29,18 +29,20 @@ import java.util.concurrent.ExecutorService;
  * java -cp avain-benchmarks.jar fi.avain.benchmarks.fhir.PortalBench seed --url=http://127.0.0.1:8080 --key=INTEGRATOR_KEY \
  *     --db-url=jdbc:postgresql://...?currentSchema=... --db-user=USER --charges=2000 --out=year.properties
  * java -cp avain-benchmarks.jar fi.avain.benchmarks.fhir.PortalBench search --url=... --seeded=year.properties \
- *     --issuer-key=DIR/issuer-private.pem --issuer=https://login.example/citizens --warmup=30 --repetitions=100 --bundle-out=bundle.json \
- *     --watch=server:PID,postgres:PID+PID --clk-tck=100
+ *     --issuer-key=DIR/issuer-private.pem --issuer=https://login.example/citizens --warmup=15 --repetitions=100 \
+ *     --bundle-out=bundle.json --watch=server:PID --db-url=jdbc:postgresql://... --db-user=USER --db-application=NAME \
+ *     --clk-tck=100
  * java -cp avain-benchmarks.jar fi.avain.benchmarks.fhir.PortalBench notify --url=... --key=INTEGRATOR_KEY \
  *     --secret=WEBHOOK_SECRET --issuer-key=DIR/issuer-private.pem --issuer=https://login.example/citizens --budgets=1 \
- *     --first-client=1 --rate=100 --warmup=10 --duration=30 --drain=20 --watch=server:PID,postgres:PID+PID --clk-tck=100
+ *     --first-client=1 --rate=100 --warmup=10 --duration=30 --drain=15 --watch=server:PID --db-url=... --db-user=USER \
+ *     --db-application=NAME --clk-tck=100
  * </pre>
  *
  * {@code keys} makes the portal issuer's key pair (the server gets {@code issuer-public.pem}); {@code seed}
  * makes one client's budget and card through the API and books a year of charges on it in-process;
- * {@code search} times the search of them all, and the CPU the processes named in {@code --watch} use meanwhile;
- * {@code notify} times authorizations to a subscriber, with the CPU used while the counted ones are sent. The
- * last three print one JSON line of figures on stdout.
+ * {@code search} times the search of them all; {@code notify} times authorizations to a subscriber. Both read the
+ * CPU the server, its PostgreSQL backends and the driver use while they count. The last three print one JSON line
+ * of figures on stdout.
  */
 public final class PortalBench {
     private static final Duration TOKEN_LIFETIME = Duration.ofHours(1);
@@ -67,6 +69,13 @@ public final class PortalBench {
             case "search" -> search(http, base, options);
             default -> notify(http, base, options);
         }
+    }
+
+    /** {@code --watch=server:<pid>}, and the backends of {@code --db-application}'s connections on {@code --db-url}. */
+    private static CpuWatch cpuWatch(Options options) {
+        return new CpuWatch(options.get("watch"), Long.parseLong(options.getOrDefault("clk-tck", "100")))
+                .backends(options.get("db-url"), options.getOrDefault("db-user", System.getProperty("user.name")),
+                        options.get("db-application"));
     }
 
     private static void seed(HttpClient http, URI base, Options options) throws Exception {
@@ -115,7 +124,7 @@ public final class PortalBench {
                 Integer.parseInt(options.getOrDefault("warmup", "30")),
                 Integer.parseInt(options.getOrDefault("repetitions", "100")),
                 Path.of(options.required("bundle-out")),
-                new CpuWatch(options.get("watch"), Long.parseLong(options.getOrDefault("clk-tck", "100"))));
+                cpuWatch(options));
         System.out.println(AuthorizationLoad.toJson(figures));
     }
 
@@ -149,10 +158,12 @@ public final class PortalBench {
         NotificationLoad load = new NotificationLoad(http, base, options.required("secret"), cards);
         ExecutorService executor = NotificationLoad.executor();
         HttpServer subscriber = load.subscriber(executor);
+        Map<String, String> subscriptions = new LinkedHashMap<>();
         try {
             String hook = "http://127.0.0.1:" + subscriber.getAddress().getPort() + "/hook";
             for (PortalApi.Budget budget : seeded) {
-                api.subscribe(issuer.token(budget.hetu(), PortalApi.TENANT, TOKEN_LIFETIME), budget.budgetId(), hook);
+                String token = issuer.token(budget.hetu(), PortalApi.TENANT, TOKEN_LIFETIME);
+                subscriptions.put(api.subscribe(token, budget.budgetId(), hook), token);
             }
             // The warm-up's notifications are let in before the counted load starts: a freshly started server
             // compiles the card and delivery paths meanwhile, and its backlog would be counted as the load's.
@@ -163,7 +174,7 @@ public final class PortalBench {
                 load.drain(drain);
                 caughtUp = (System.nanoTime() - start) / 1e9;
             }
-            CpuWatch cpu = new CpuWatch(options.get("watch"), Long.parseLong(options.getOrDefault("clk-tck", "100")));
+            CpuWatch cpu = cpuWatch(options);
             cpu.start();
             load.send(rate, duration, true);
             Map<String, Object> used = cpu.stop((int) Math.round(rate * duration));
@@ -173,6 +184,10 @@ public final class PortalBench {
             figures.put("warmupCaughtUpSeconds", AuthorizationLoad.round(caughtUp));
             System.out.println(AuthorizationLoad.toJson(figures));
         } finally {
+            // Off before the subscriber goes, so a backlog left undelivered is not retried into the next load.
+            for (Map.Entry<String, String> subscription : subscriptions.entrySet()) {
+                api.unsubscribe(subscription.getValue(), subscription.getKey());
+            }
             subscriber.stop(0);
             executor.shutdownNow();
         }
