@@ -1,5 +1,6 @@
 package fi.avain.benchmarks.card;
 
+import fi.avain.benchmarks.OpenLoop;
 import fi.avain.benchmarks.Options;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -21,7 +22,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.crypto.Mac;
@@ -132,16 +132,7 @@ public final class AuthorizationLoad {
     /** Sends at {@code rate} per second for {@code seconds}, then waits for every answer of the step. */
     Step step(double rate, int seconds) throws InterruptedException {
         Step step = new Step(rate, seconds);
-        long count = Math.round(rate * seconds);
-        long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(5);
-        for (long i = 0; i < count; i++) {
-            long intended = start + (long) (i * 1e9 / rate);
-            long wait = intended - System.nanoTime();
-            if (wait > 0) {
-                LockSupport.parkNanos(wait);
-            }
-            send(step, intended);
-        }
+        long start = OpenLoop.run(rate, seconds, intended -> send(step, intended));
         step.sendEnd = System.nanoTime();
         long giveUp = System.nanoTime() + timeout.toNanos() + TimeUnit.SECONDS.toNanos(5);
         while (step.outstanding.get() > 0 && System.nanoTime() < giveUp) {
