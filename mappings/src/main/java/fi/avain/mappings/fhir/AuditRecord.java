@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 /**
  * One audited use of the portal or of the API behind it.
@@ -23,6 +24,9 @@ public record AuditRecord(UUID id, Instant at, String actorRole, String actor, U
     public static final List<String> ROLES = List.of("citizen", "representative", "operator", "integrator");
     public static final List<String> ACTIONS = List.of("read", "search", "create", "update", "approve", "reject");
     public static final List<String> OUTCOMES = List.of("0", "4", "8", "12");
+    // compiled once: a search's audit record names every resource it returned
+    private static final Pattern REFERENCE = Pattern.compile("[A-Z][A-Za-z]+/[A-Za-z0-9\\-.]{1,64}");
+    private static final Pattern PURPOSE = Pattern.compile("[A-Z]{2,20}");
 
     public AuditRecord {
         Objects.requireNonNull(id, "id");
@@ -36,11 +40,11 @@ public record AuditRecord(UUID id, Instant at, String actorRole, String actor, U
         PortalValues.requireOneOf(action, "action", ACTIONS);
         resources = List.copyOf(resources);
         for (String resource : resources) {
-            if (resource == null || !resource.matches("[A-Z][A-Za-z]+/[A-Za-z0-9\\-.]{1,64}")) {
+            if (resource == null || !REFERENCE.matcher(resource).matches()) {
                 throw new InvalidValueException("resources", "must be relative references such as ChargeItem/{id}");
             }
         }
-        if (purposeOfUse == null || !purposeOfUse.matches("[A-Z]{2,20}")) {
+        if (purposeOfUse == null || !PURPOSE.matcher(purposeOfUse).matches()) {
             throw new InvalidValueException("purposeOfUse", "must be a v3 PurposeOfUse code");
         }
         PortalValues.requireOneOf(outcome, "outcome", OUTCOMES);

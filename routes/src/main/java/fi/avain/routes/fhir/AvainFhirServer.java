@@ -5,6 +5,10 @@ import ca.uhn.fhir.rest.api.EncodingEnum;
 import ca.uhn.fhir.rest.server.FifoMemoryPagingProvider;
 import ca.uhn.fhir.rest.server.IResourceProvider;
 import ca.uhn.fhir.rest.server.RestfulServer;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.util.List;
 
 /**
@@ -19,6 +23,17 @@ public class AvainFhirServer extends RestfulServer {
         super(context);
         this.providers = List.copyOf(providers);
         this.settings = settings;
+    }
+
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response)
+            throws ServletException, IOException {
+        BufferedResponse buffered = new BufferedResponse(response);
+        try {
+            super.service(request, buffered);
+        } finally {
+            buffered.finish();
+        }
     }
 
     @Override

@@ -84,10 +84,10 @@ final class NotificationQueries {
         return db.sql("""
                         select n.id, n.subscription_id, n.resource_type, n.resource_id, n.changed_at,
                                s.consecutive_failures
-                        from fhir_notification n join fhir_subscription s on s.id = n.subscription_id
-                        where n.status = 'PENDING' and n.next_attempt_at <= ? and s.status in ('active', 'error')
-                          and not exists (select 1 from fhir_notification e where e.subscription_id = n.subscription_id
-                                          and e.status = 'PENDING' and e.id < n.id)
+                        from fhir_subscription s join fhir_notification n on n.id =
+                             (select min(h.id) from fhir_notification h
+                              where h.subscription_id = s.id and h.status = 'PENDING')
+                        where s.status in ('active', 'error') and n.next_attempt_at <= ?
                         order by n.next_attempt_at, n.id limit ?""")
                 .params(Timestamp.from(now), limit)
                 .query(NotificationQueries::due)
