@@ -22,6 +22,10 @@ final class Help {
                                         (avain.vouchers.grace-days) return their remainder to the line
               retention                 prune the message store by age per flow (never ERROR messages),
                                         and portal audit events past avain.portal.audit-retention
+              cost-report [--period=YYYY-MM]
+                                        the cost and impact report of the month (default: the running
+                                        one) and the eleven before it, as CSV, JSON and an HTML page under
+                                        <avain.data-dir>/reports/<period>/
 
             Exit codes of a job: 0 all done, 1 done with items in the error store, 2 could not run.
 

@@ -16,7 +16,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 public final class JobCommand {
     /** Checked before anything starts, so a mistyped name fails in a moment, not after start-up. */
-    public static final List<String> JOBS = List.of("catalogue-sync", "card-clearing", "voucher-expiry", "retention");
+    public static final List<String> JOBS = List.of("catalogue-sync", "card-clearing", "voucher-expiry", "retention",
+            "cost-report");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private JobCommand() {
