@@ -3,6 +3,13 @@ package fi.avain.routes.reports;
 import static fi.avain.routes.reports.ReportFixture.KYKYVIISARI;
 import static fi.avain.routes.reports.ReportFixture.hetu;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import fi.avain.routes.jobs.JobProgress;
@@ -17,9 +24,13 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationContext;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
 
 /** The report of March 2026 on the ledger of {@link HandWorkedLedger}, its figures worked out by hand. */
 @CostReportIntegrationTest
@@ -32,6 +43,8 @@ class CostReportIT {
     ApplicationContext context;
     @Autowired
     JobRunner jobs;
+    @Autowired
+    MockMvc mvc;
     @Value("${avain.data-dir}")
     Path dataDir;
 
@@ -131,7 +144,7 @@ class CostReportIT {
     }
 
     @Test
-    void aGroupUnderTheMinimumIsSuppressedInEveryFile() throws Exception {
+    void aGroupUnderTheMinimumIsSuppressedInEveryFileAndResponse() throws Exception {
         String g = fixture.pseudonym(hetu(7));
         for (String file : List.of("costs.csv", "costs.json", "aggregates.csv", "aggregates.json", "report.html")) {
             assertThat(Files.readString(dir().resolve(file))).as(file).doesNotContain(g);
@@ -152,6 +165,14 @@ class CostReportIT {
         });
         assertThat(aggregates().path("budgetUse").findValues("clients")).allSatisfy(n -> assertThat(n.asInt()).isEqualTo(3));
 
+        mvc.perform(get("/api/v1/reports/costs").param("period", PERIOD).param("group", "disability"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.groups[0].suppressed").value(true))
+                .andExpect(jsonPath("$.groups[0].clients").isEmpty())
+                .andExpect(jsonPath("$.rows.totalItems").value(1))
+                .andExpect(jsonPath("$.rows.items[0].suppressed").value(true))
+                .andExpect(jsonPath("$.rows.items[0].pseudonym").isEmpty())
+                .andExpect(jsonPath("$.rows.items[0].spent").isEmpty());
         assertThat(Files.readString(dir().resolve("report.html"))).contains("suppressed");
     }
 
@@ -161,6 +182,66 @@ class CostReportIT {
         HtmlChecks.assertSelfContained(html, 5);
         assertThat(html).contains("Ikääntyneet · HB", "Ikääntyneet · control", "P6.10", "Kotihoito",
                 "216.67", "-166.66");
+    }
+
+    @Test
+    void theApiAnswersTheAggregatesAndAPageOfRowsByGroupAndCohort() throws Exception {
+        mvc.perform(get("/api/v1/reports/costs").param("period", PERIOD))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.period").value(PERIOD))
+                .andExpect(jsonPath("$.summary.clients").value(7))
+                .andExpect(jsonPath("$.groups.length()").value(3))
+                .andExpect(jsonPath("$.comparisons[0].meanCostDifference").value(-166.66))
+                .andExpect(jsonPath("$.rows.totalItems").value(16))
+                .andExpect(jsonPath("$.rows.size").value(50))
+                .andExpect(jsonPath("$.rows.items.length()").value(16));
+        mvc.perform(get("/api/v1/reports/costs").param("period", PERIOD).param("group", "elderly")
+                        .param("cohort", "control").param("size", "2").param("page", "1"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.groups.length()").value(1))
+                .andExpect(jsonPath("$.groups[0].cohort").value("CONTROL"))
+                .andExpect(jsonPath("$.comparisons.length()").value(1))
+                .andExpect(jsonPath("$.rows.totalItems").value(4))
+                .andExpect(jsonPath("$.rows.items.length()").value(2))
+                .andExpect(jsonPath("$.rows.items[*].cohort").value(contains("CONTROL", "CONTROL")));
+    }
+
+    @Test
+    void theApiServesThePageAsHtmlThatMayFetchNothing() throws Exception {
+        mvc.perform(get("/api/v1/reports/{period}/report.html", PERIOD))
+                .andExpect(status().isOk())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.TEXT_HTML))
+                .andExpect(header().string("Content-Security-Policy", containsString("default-src 'none'")))
+                .andExpect(content().string(containsString("<svg")));
+    }
+
+    @Test
+    void aPeriodWithoutAReportIsNotFound() throws Exception {
+        mvc.perform(get("/api/v1/reports/costs").param("period", "2024-01"))
+                .andExpect(status().isNotFound())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.detail").value(containsString("cost-report --period=2024-01")));
+        mvc.perform(get("/api/v1/reports/{period}/report.html", "2024-01"))
+                .andExpect(status().isNotFound())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"2026-13", "2026-3", "march", "2026-03-01", "202603"})
+    void aMalformedPeriodIsABadRequest(String period) throws Exception {
+        mvc.perform(get("/api/v1/reports/costs").param("period", period))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.parameter").value("period"));
+        mvc.perform(get("/api/v1/reports/{period}/report.html", period))
+                .andExpect(status().isBadRequest());
+    }
+
+    @Test
+    void anUnknownCohortIsABadRequest() throws Exception {
+        mvc.perform(get("/api/v1/reports/costs").param("period", PERIOD).param("cohort", "treatment"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.parameter").value("cohort"));
     }
 
     private Path dir() {

@@ -5,6 +5,7 @@ import static fi.avain.routes.reports.ReportFixture.KYKYVIISARI;
 import static fi.avain.routes.reports.ReportFixture.MEALS;
 import static fi.avain.routes.reports.ReportFixture.hetu;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 import fi.avain.routes.jobs.JobProgress;
 import fi.avain.routes.jobs.JobRunner;
@@ -31,11 +32,12 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationContext;
+import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * A year of a realistic county: HB clients in three client groups spending by card and voucher month
  * after month, a control group with imported costs and hours, outcome measurements, and a group too
- * small to show. Nothing the report writes may carry an identity code, nor the ledger's own
+ * small to show. Nothing the report writes or answers may carry an identity code, nor the ledger's own
  * ids and pseudonyms that would tie a row back to the ledger.
  */
 @CostReportIntegrationTest
@@ -48,6 +50,8 @@ class CostReportPrivacyIT {
     ApplicationContext context;
     @Autowired
     JobRunner jobs;
+    @Autowired
+    MockMvc mvc;
     @Value("${avain.data-dir}")
     Path dataDir;
 
@@ -148,6 +152,19 @@ class CostReportPrivacyIT {
         for (Path file : files) {
             assertNothingPersonal(file.getFileName().toString(), Files.readString(file), ledgerKeys);
         }
+    }
+
+    @Test
+    void noResponseCarriesAnIdentityCodeOrALedgerKey() throws Exception {
+        List<String> ledgerKeys = fixture.db.sql("select cast(id as text) from client union all select pseudonym from client")
+                .query(String.class).list();
+        String costs = mvc.perform(get("/api/v1/reports/costs").param("period", PERIOD).param("size", "500"))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(costs).contains("\"totalItems\"");
+        assertNothingPersonal("GET /api/v1/reports/costs", costs, ledgerKeys);
+        String page = mvc.perform(get("/api/v1/reports/{period}/report.html", PERIOD))
+                .andReturn().getResponse().getContentAsString();
+        assertNothingPersonal("GET report.html", page, ledgerKeys);
     }
 
     @Test
