@@ -11,9 +11,10 @@ import java.util.HexFormat;
 import java.util.Properties;
 
 /**
- * The sandbox's generated secrets: API keys per role, the message store's encryption key and
- * webhook secrets. Made once and kept in {@code data/sandbox-secrets.properties}, so a restarted
- * sandbox can still read its stored messages and old keys keep working.
+ * The sandbox's generated secrets: API keys per role, the message store's encryption key, webhook
+ * secrets and the sample tenant's reporting key. Made once and kept in
+ * {@code data/sandbox-secrets.properties}, so a restarted sandbox can still read its stored messages,
+ * old keys keep working and reports keep their pseudonyms.
  */
 final class SandboxSecrets {
     static final String FILE = "sandbox-secrets.properties";
@@ -39,6 +40,8 @@ final class SandboxSecrets {
         changed |= putIfAbsent(properties, "avain.messages.encryption-key", Base64.getEncoder().encodeToString(bytes(32)));
         changed |= putIfAbsent(properties, "avain.connectors.card.secrets.generic[0]", "whsec_" + token(24));
         changed |= putIfAbsent(properties, "avain.connectors.card.secrets.stripe[0]", "whsec_" + token(24));
+        changed |= putIfAbsent(properties, "avain.reports.keys." + SandboxSamples.TENANT,
+                Base64.getEncoder().encodeToString(bytes(32)));
         if (changed) {
             try {
                 Files.createDirectories(dataDir);
