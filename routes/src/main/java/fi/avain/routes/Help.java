@@ -32,6 +32,10 @@ final class Help {
                                         needs of the plans in force with no or one provider in the client's
                                         municipality, and needs marked unmet, into
                                         <avain.data-dir>/reports/service-gaps/
+              cost-report [--period=YYYY-MM]
+                                        the cost and impact report of the month (default: the running
+                                        one) and the eleven before it, as CSV, JSON and an HTML page under
+                                        <avain.data-dir>/reports/<period>/
 
             Exit codes of a job: 0 all done, 1 done with items in the error store, 2 could not run.
 

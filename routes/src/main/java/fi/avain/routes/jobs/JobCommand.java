@@ -17,7 +17,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 public final class JobCommand {
     /** Checked before anything starts, so a mistyped name fails in a moment, not after start-up. */
     public static final List<String> JOBS = List.of("catalogue-sync", "card-clearing", "voucher-expiry", "retention",
-            "import-costs", "import-outcomes", "service-gaps");
+            "import-costs", "import-outcomes", "service-gaps", "cost-report");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private JobCommand() {

@@ -48,7 +48,7 @@ class SecurityConfiguration {
                         .requestMatchers("/actuator/**").hasRole("OPERATOR")
                         .requestMatchers("/api/openapi.json", "/api/openapi.json/**", "/api/docs", "/api/docs/**",
                                 "/api/swagger-ui/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
-                        .requestMatchers("/api/v1/messages/**", "/api/v1/jobs/**", "/api/v1/audit/**")
+                        .requestMatchers("/api/v1/messages/**", "/api/v1/jobs/**", "/api/v1/audit/**", "/api/v1/reports/**")
                         .hasRole("OPERATOR")
                         .requestMatchers(HttpMethod.GET, "/api/v1/hsds/**").hasAnyRole("INTEGRATOR", "OPERATOR")
                         // Processor webhooks are authenticated by their signatures: Stripe cannot send an API key.

@@ -27,6 +27,7 @@ import fi.avain.mappings.model.Hetu;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Date;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -232,6 +233,17 @@ class PortalSecurityTest {
         // No audit controller in this test's context: past security, nothing answers.
         mvc.perform(get("/api/v1/audit").header("Authorization", "Bearer " + OPERATOR_KEY))
                 .andExpect(status().isNotFound());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/api/v1/reports/costs?period=2026-03", "/api/v1/reports/2026-03/report.html"})
+    void theCostReportIsForOperatorsOnly(String path) throws Exception {
+        for (String key : List.of(INTEGRATOR_KEY, PROCESSOR_KEY)) {
+            mvc.perform(get(path).header("Authorization", "Bearer " + key)).andExpect(status().isForbidden());
+        }
+        mvc.perform(get(path)).andExpect(status().isUnauthorized());
+        // No report controller in this test's context: past security, nothing answers.
+        mvc.perform(get(path).header("Authorization", "Bearer " + OPERATOR_KEY)).andExpect(status().isNotFound());
     }
 
     private static com.nimbusds.jwt.JWTClaimsSet.Builder expiredSecondsAgo(long seconds) {
