@@ -26,6 +26,7 @@ import fi.avain.mappings.fhir.PortalBudget;
 import fi.avain.mappings.fhir.PortalCharge;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.ChargeItem;
@@ -74,12 +75,12 @@ class ChargeItemProvider implements IResourceProvider {
     public IBundleProvider onAccount(@RequiredParam(name = ChargeItem.SP_ACCOUNT) ReferenceParam account,
                                      @OptionalParam(name = "date") DateRangeParam date) {
         UUID accountId = FhirIds.uuid(account, ChargeItem.SP_ACCOUNT, "Account");
-        boolean isBudget = portal.budget(accountId).isPresent();
-        UUID budgetId = isBudget ? accountId : portal.budgetOfLine(accountId)
+        Optional<PortalBudget> own = portal.budget(accountId);
+        boolean isBudget = own.isPresent();
+        PortalBudget budget = own.or(() -> portal.budgetOfLine(accountId).flatMap(portal::budget))
                 .orElseThrow(() -> new ResourceNotFoundException("Account/" + accountId));
-        PortalBudget budget = portal.budget(budgetId).orElseThrow();
         access.require(budget.patientId(), Grant.SPENDS, "Account/" + accountId);
-        Portal.ChargeQuery query = new Portal.ChargeQuery(isBudget ? budgetId : null, isBudget ? null : accountId,
+        Portal.ChargeQuery query = new Portal.ChargeQuery(isBudget ? budget.id() : null, isBudget ? null : accountId,
                 lower(date), upper(date));
         int size = Math.toIntExact(portal.chargeCount(query));
         return new SimpleBundleProvider(size) {
