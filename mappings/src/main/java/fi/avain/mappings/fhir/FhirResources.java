@@ -34,12 +34,12 @@ public final class FhirResources {
     public static final ZoneId HELSINKI = ZoneId.of("Europe/Helsinki");
 
     private static final String ROLE_CODE = "http://terminology.hl7.org/CodeSystem/v3-RoleCode";
-    private static final String PARTICIPATION_TYPE = "http://terminology.hl7.org/CodeSystem/v3-ParticipationType";
-    private static final String MERCHANT_CATEGORY = "urn:iso:std:iso:18245";
-    private static final Map<ChargeStatus, ChargeItemStatus> CHARGE_STATUSES = Map.of(
+    static final String PARTICIPATION_TYPE = "http://terminology.hl7.org/CodeSystem/v3-ParticipationType";
+    static final String MERCHANT_CATEGORY = "urn:iso:std:iso:18245";
+    static final Map<ChargeStatus, ChargeItemStatus> CHARGE_STATUSES = Map.of(
             ChargeStatus.PLANNED, ChargeItemStatus.PLANNED, ChargeStatus.BILLABLE, ChargeItemStatus.BILLABLE,
             ChargeStatus.BILLED, ChargeItemStatus.BILLED, ChargeStatus.ABORTED, ChargeItemStatus.ABORTED);
-    private static final Map<String, String> CHANNEL_NAMES = Map.of("card", "Payment card",
+    static final Map<String, String> CHANNEL_NAMES = Map.of("card", "Payment card",
             "voucher", "Service voucher", "declaration", "Declaration", "invoice", "Invoice",
             "correction", "Correction");
     /** Relationships as plans and representatives' records name them (English or Finnish), in HL7 v3 RoleCode. */
@@ -107,10 +107,7 @@ public final class FhirResources {
         ChargeItem item = new ChargeItem();
         item.setId(charge.id().toString());
         item.getMeta().setLastUpdatedElement(FhirTypes.instant(charge.updated()));
-        item.setText(FhirTypes.narrative(CHANNEL_NAMES.get(charge.channel()) + ", "
-                + charge.status().name().toLowerCase(Locale.ROOT) + ": held " + FhirTypes.euros(charge.heldCents())
-                + ", spent " + FhirTypes.euros(charge.spentCents())
-                + (charge.providerBusinessId() == null ? "" : ", " + provider(charge))));
+        item.setText(FhirTypes.narrative(chargeSummary(charge)));
         item.addExtension(FhirTypes.amounts(null, charge.heldCents(), charge.spentCents(), null));
         item.addIdentifier().setSystem(FhirNames.CHARGE_SOURCE + charge.channel()).setValue(charge.sourceId());
         item.setStatus(CHARGE_STATUSES.get(charge.status()));
@@ -132,7 +129,15 @@ public final class FhirResources {
         item.setEnteredDateElement(FhirTypes.dateTime(charge.occurred()));
         item.addAccount(reference("Account", charge.lineId()));
         item.setPriceOverride(FhirTypes.money(Math.addExact(charge.heldCents(), charge.spentCents())));
+        ChargeItemJson.tag(item, charge);
         return item;
+    }
+
+    /** The ChargeItem's narrative: channel, status, what is held and spent, and where. */
+    static String chargeSummary(PortalCharge charge) {
+        return CHANNEL_NAMES.get(charge.channel()) + ", " + charge.status().name().toLowerCase(Locale.ROOT)
+                + ": held " + FhirTypes.euros(charge.heldCents()) + ", spent " + FhirTypes.euros(charge.spentCents())
+                + (charge.providerBusinessId() == null ? "" : ", " + provider(charge));
     }
 
     /** {@code Organization/{businessId}}, identified as the Finnish base profiles do: the Y-tunnus OID. */
@@ -172,7 +177,7 @@ public final class FhirResources {
     }
 
     /** The provider's name, or its business id when the name is not known. */
-    private static String provider(PortalCharge charge) {
+    static String provider(PortalCharge charge) {
         return charge.providerName() == null ? charge.providerBusinessId() : charge.providerName();
     }
 

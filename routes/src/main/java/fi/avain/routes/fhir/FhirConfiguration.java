@@ -4,6 +4,7 @@ import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.server.IResourceProvider;
 import fi.avain.budget.ClientIdentities;
 import fi.avain.budget.Representatives;
+import fi.avain.mappings.fhir.PortalFhirContext;
 import java.time.Clock;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
@@ -19,7 +20,7 @@ public class FhirConfiguration {
 
     @Bean
     FhirContext fhirContext() {
-        return FhirContext.forR4Cached();
+        return new PortalFhirContext();
     }
 
     @Bean
