@@ -105,6 +105,13 @@ class PortalTest {
         assertThat(forced.spentCents()).isEqualTo(1500);
         assertThat(portal.charge(forced.id())).contains(forced);
         assertThat(portal.charge(declaration.id())).contains(declaration);
+        PortalCharge held = charges.stream().filter(c -> c.sourceId().equals("stripe:" + budgetId + "-a2"))
+                .findFirst().orElseThrow();
+        assertThat(portal.charge(held.id())).contains(held);
+        assertThat(portal.charge(UUID.randomUUID())).isEmpty();
+        UUID allocation = f.db.sql("select id from ledger_movement where budget_id = ? and kind = 'ALLOCATION'")
+                .param(budgetId).query(UUID.class).list().get(0);
+        assertThat(portal.charge(allocation)).as("a movement that is no charge").isEmpty();
         assertThat(portal.chargeCount(new Portal.ChargeQuery(budgetId, null, null, null))).isEqualTo(4);
 
         UUID care = f.line(budgetId, "care").id();

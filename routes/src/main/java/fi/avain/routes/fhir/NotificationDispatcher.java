@@ -57,10 +57,11 @@ public final class NotificationDispatcher implements SmartLifecycle, Ledger.Chan
     private Thread worker;
     private ExecutorService pool;
 
-    public NotificationDispatcher(JdbcClient db, TransactionOperations tx, Portal portal, SubscriptionStore store,
-                                  NotificationPayloads payloads, SubscriptionSettings settings, Clock clock,
-                                  MeterRegistry meters) {
-        this.queries = new NotificationQueries(db);
+    /** @param postgres whether {@code db} is PostgreSQL rather than the sandbox's H2 */
+    public NotificationDispatcher(JdbcClient db, boolean postgres, TransactionOperations tx, Portal portal,
+                                  SubscriptionStore store, NotificationPayloads payloads, SubscriptionSettings settings,
+                                  Clock clock, MeterRegistry meters) {
+        this.queries = new NotificationQueries(db, tx, postgres);
         this.router = new NotificationRouter(queries, tx, portal, clock, settings.batchSize());
         this.sender = new NotificationSender(settings.connectTimeout(), settings.requestTimeout());
         this.store = store;
@@ -246,13 +247,10 @@ public final class NotificationDispatcher implements SmartLifecycle, Ledger.Chan
             // While the subscriber takes them, its queue is sent from here, one after another, without a round
             // through the worker for each; a bounded run keeps the sender fair to the other subscriptions.
             for (int sent = 1; failure == null; sent++) {
-                Due delivered = head;
-                Instant at = now;
-                tx.executeWithoutResult(status -> queries.delivered(delivered, at));
-                metrics.delivered(Duration.between(delivered.changedAt(), at));
-                Optional<Due> next = sent < RUN_LENGTH && running ? queries.dueHead(head.subscriptionId(), at)
-                        : Optional.empty();
-                if (next.isEmpty() || !queries.claim(next.get().id(), at, at.plus(settings.lease()))) {
+                Optional<Due> next = queries.deliveredAndClaimNext(head, now, now.plus(settings.lease()),
+                        sent < RUN_LENGTH && running);
+                metrics.delivered(Duration.between(head.changedAt(), now));
+                if (next.isEmpty()) {
                     return;
                 }
                 head = next.get();

@@ -8,13 +8,19 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionOperations;
 
 /** The dispatcher's SQL: the ledger's change outbox in, notifications out. */
 final class NotificationQueries {
     private final JdbcClient db;
+    private final TransactionOperations tx;
+    private final boolean postgres;
 
-    NotificationQueries(JdbcClient db) {
+    /** @param postgres whether the database is PostgreSQL, which lets a statement both update and claim */
+    NotificationQueries(JdbcClient db, TransactionOperations tx, boolean postgres) {
         this.db = db;
+        this.tx = tx;
+        this.postgres = postgres;
     }
 
     /** A movement booked on a budget, as the ledger's outbox has it. */
@@ -94,7 +100,6 @@ final class NotificationQueries {
                 .list();
     }
 
-    /** Takes a head for one attempt; false when another node (or an earlier round) has it. */
     /** The subscription's oldest pending notification, when it is due (not a later one: order is kept). */
     Optional<Due> dueHead(UUID subscriptionId, Instant now) {
         return db.sql("""
@@ -108,6 +113,7 @@ final class NotificationQueries {
                 .list().stream().filter(java.util.Objects::nonNull).findFirst();
     }
 
+    /** Takes a head for one attempt; false when another node (or an earlier round) has it. */
     boolean claim(long id, Instant now, Instant until) {
         return db.sql("""
                         update fhir_notification set next_attempt_at = ?
@@ -131,6 +137,49 @@ final class NotificationQueries {
                                status = case when status = 'error' then 'active' else status end
                         where id = ? and status <> 'off' and (consecutive_failures > 0 or status = 'error')""")
                 .params(at, due.subscriptionId()).update();
+    }
+
+    /**
+     * Marks {@code due} delivered (clearing its subscription's failures) and, when {@code claimNext}, claims the
+     * subscription's next due notification until {@code until}, as {@link #delivered}, {@link #dueHead} and
+     * {@link #claim} would one after another. A sender going through a subscription's queue does this once per
+     * notification, so on PostgreSQL it is one statement: one round trip instead of four or five.
+     */
+    Optional<Due> deliveredAndClaimNext(Due due, Instant now, Instant until, boolean claimNext) {
+        if (!postgres) {
+            tx.executeWithoutResult(status -> delivered(due, now));
+            return claimNext ? dueHead(due.subscriptionId(), now).filter(next -> claim(next.id(), now, until))
+                    : Optional.empty();
+        }
+        Timestamp at = Timestamp.from(now);
+        // The statement's parts all see the rows as they were before it, so the next head is the oldest pending
+        // one other than the one delivered here. It is found once, as a scalar: joined, PostgreSQL may look for
+        // it again for every pending row. After a delivery the subscription has no failures: hence the 0.
+        return db.sql("""
+                        with done as (
+                            update fhir_notification set status = 'DELIVERED', attempts = attempts + 1,
+                                   last_error = null, delivered_at = :at
+                            where id = :id and status = 'PENDING'),
+                        cleared as (
+                            update fhir_subscription set consecutive_failures = 0, error = null, updated_at = :at,
+                                   status = case when status = 'error' then 'active' else status end
+                            where id = :subscription and status <> 'off'
+                              and (consecutive_failures > 0 or status = 'error')),
+                        head as (
+                            select n.id from fhir_notification n join fhir_subscription s on s.id = n.subscription_id
+                            where n.subscription_id = :subscription and n.status = 'PENDING' and n.id <> :id
+                              and s.status in ('active', 'error') and :claimNext
+                            order by n.id limit 1)
+                        update fhir_notification set next_attempt_at = :until
+                        where id = (select id from head) and status = 'PENDING' and next_attempt_at <= :at
+                        returning id, subscription_id, resource_type, resource_id, changed_at, 0""")
+                .param("at", at)
+                .param("id", due.id())
+                .param("subscription", due.subscriptionId())
+                .param("claimNext", claimNext)
+                .param("until", Timestamp.from(until))
+                .query(NotificationQueries::due)
+                .optional();
     }
 
     /** Records a failed attempt; the subscription turns to error once {@code errorAfter} have failed in a row. */

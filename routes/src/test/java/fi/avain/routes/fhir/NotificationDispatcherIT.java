@@ -6,22 +6,33 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
+import ca.uhn.fhir.context.FhirContext;
+import fi.avain.budget.Portal;
+import fi.avain.routes.budget.TestClientIdentities;
 import fi.avain.routes.fhir.PortalLedger.Budget;
 import fi.avain.routes.fhir.Subscriber.Received;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.hl7.fhir.r4.model.ChargeItem;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Ledger movements booked by the real budget classes, delivered to a rest-hook endpoint on loopback. */
 class NotificationDispatcherIT {
     static final Duration PATIENCE = Duration.ofSeconds(10);
+    static final FhirContext FHIR = FhirContext.forR4Cached();
     static PortalLedger ledger;
     Subscriber subscriber;
 
@@ -274,6 +285,49 @@ class NotificationDispatcherIT {
                 == SubscriptionStatus.OFF);
         await().atMost(PATIENCE).until(() -> ledger.changesWaiting() == 0);
         assertThat(subscriber.received()).isEmpty();
+    }
+
+    @Test
+    void aSubscriptionsQueueCostsTwoRoundTripsANotification() {
+        Budget budget = ledger.budget();
+        StoredSubscription subscription = ledger.subscribe(budget, "ChargeItem?account=" + budget.id(),
+                subscriber.url(), List.of());
+        int queued = 40;
+        List<String> expected = new ArrayList<>();
+        for (int i = 0; i < queued; i++) {
+            expected.add(ledger.authorize(budget, "5411", 10 + i).toString());
+        }
+        // Booked before the dispatcher starts, so its first round routes them all and one sender takes the queue.
+        CountingDataSource counting = new CountingDataSource(ledger.dataSource, "fhir-notify-");
+        JdbcClient db = JdbcClient.create(counting);
+        TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(counting));
+        NotificationDispatcher dispatcher = new NotificationDispatcher(db, true, tx, new Portal(db,
+                new TestClientIdentities()), new SubscriptionStore(db, tx, ledger.clock, false),
+                new LedgerPayloads(new Portal(db, new TestClientIdentities()), new ProviderNames(db), FHIR), FAST,
+                ledger.clock, new SimpleMeterRegistry());
+        try {
+            dispatcher.start();
+            await().atMost(PATIENCE).until(() -> ledger.pending(subscription.id()) == 0
+                    && subscriber.taken().size() == queued);
+        } finally {
+            dispatcher.stop();
+        }
+
+        assertThat(subscriber.taken()).extracting(body -> FHIR.newJsonParser().parseResource(ChargeItem.class, body)
+                .getIdElement().getIdPart()).containsExactlyElementsOf(expected);
+        // Per notification the charge read, then its delivery and the next claim; the subscription once a run.
+        assertThat(counting.count()).isEqualTo(2 * queued + 1);
+    }
+
+    /** On PostgreSQL one statement; the statements the sandbox's H2 runs instead must do the same. */
+    @ParameterizedTest(name = "in one statement: {0}")
+    @ValueSource(booleans = {true, false})
+    void aDeliveryClaimsTheSubscriptionsNextHeadAsTheStatementsOneAfterAnotherWould(boolean oneStatement) {
+        Budget budget = ledger.budget();
+        StoredSubscription subscription = ledger.subscribe(budget, "ChargeItem?account=" + budget.id(),
+                subscriber.url(), List.of());
+        new DeliveredAndClaimNext(ledger.db, new NotificationQueries(ledger.db, ledger.tx, oneStatement),
+                subscription.id()).check();
     }
 
     private static String lastError(UUID subscriptionId) {

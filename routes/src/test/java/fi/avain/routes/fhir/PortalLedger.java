@@ -94,7 +94,7 @@ final class PortalLedger implements AutoCloseable {
      */
     NotificationDispatcher dispatcher(SubscriptionSettings settings) {
         meters = new SimpleMeterRegistry();
-        NotificationDispatcher dispatcher = new NotificationDispatcher(db, tx, portal, store, new TestPayloads(),
+        NotificationDispatcher dispatcher = new NotificationDispatcher(db, true, tx, portal, store, new TestPayloads(),
                 settings, clock, meters);
         dispatchers.add(dispatcher);
         current = dispatcher;

@@ -132,7 +132,7 @@ class SubscriptionsOnH2Test {
         Instant now = Instant.now();
         jdbc.sql("update fhir_subscription set end_at = ? where id = ?")
                 .params(Timestamp.from(now.minusSeconds(1)), UUID.fromString(id)).update();
-        NotificationQueries queries = new NotificationQueries(jdbc);
+        NotificationQueries queries = new NotificationQueries(jdbc, bean(TransactionTemplate.class), false);
 
         Integer ended = bean(TransactionTemplate.class).execute(s -> queries.endExpired(now));
         int pruned = queries.prune(now.plusSeconds(1), 10);
@@ -143,6 +143,15 @@ class SubscriptionsOnH2Test {
         assertThat(pruned).isPositive();
         assertThat(jdbc.sql("select count(*) from fhir_notification where subscription_id = ?")
                 .param(UUID.fromString(id)).query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void aDeliveryClaimsTheSubscriptionsNextHeadInOrder() {
+        String id = subscribe("ChargeItem?account=" + budgetId);
+        JdbcClient jdbc = bean(JdbcClient.class);
+
+        new DeliveredAndClaimNext(jdbc, new NotificationQueries(jdbc, bean(TransactionTemplate.class), false),
+                UUID.fromString(id)).check();
     }
 
     private String subscribe(String criteria) {
