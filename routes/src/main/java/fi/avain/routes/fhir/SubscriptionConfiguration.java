@@ -1,6 +1,7 @@
 package fi.avain.routes.fhir;
 
 import fi.avain.budget.Portal;
+import fi.avain.routes.messages.MessageCipher;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.sql.DatabaseMetaData;
@@ -24,9 +25,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 class SubscriptionConfiguration {
 
     @Bean
-    SubscriptionStore subscriptionStore(JdbcClient jdbc, TransactionTemplate tx, ObjectProvider<Clock> clock,
-                                        Environment environment) {
-        return new SubscriptionStore(jdbc, tx, clock.getIfAvailable(Clock::systemUTC),
+    SubscriptionStore subscriptionStore(JdbcClient jdbc, TransactionTemplate tx, MessageCipher cipher,
+                                        ObjectProvider<Clock> clock, Environment environment) {
+        return new SubscriptionStore(jdbc, tx, cipher, clock.getIfAvailable(Clock::systemUTC),
                 environment.acceptsProfiles(Profiles.of("prod")));
     }
 

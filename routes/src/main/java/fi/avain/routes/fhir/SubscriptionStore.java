@@ -2,13 +2,18 @@ package fi.avain.routes.fhir;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import fi.avain.routes.messages.MessageCipher;
+import fi.avain.routes.messages.SealedBody;
 import java.net.URI;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -18,6 +23,8 @@ import org.springframework.transaction.support.TransactionOperations;
 /**
  * The portal's subscriptions. Checks what a subscriber asks for ({@link #request}) and keeps it;
  * deciding whose data the criteria name, and whether the caller may see it, is the caller's part.
+ * The channel's header lines are the subscriber's credentials: they are kept sealed with the message
+ * store's key (AES-GCM, bound to the subscription's id), and a list kept plain before that is still read.
  */
 public final class SubscriptionStore {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -28,13 +35,16 @@ public final class SubscriptionStore {
 
     private final JdbcClient db;
     private final TransactionOperations tx;
+    private final MessageCipher cipher;
     private final Clock clock;
     private final boolean requireHttps;
 
     /** @param requireHttps production: endpoints must use https unless on loopback */
-    public SubscriptionStore(JdbcClient db, TransactionOperations tx, Clock clock, boolean requireHttps) {
+    public SubscriptionStore(JdbcClient db, TransactionOperations tx, MessageCipher cipher, Clock clock,
+                             boolean requireHttps) {
         this.db = db;
         this.tx = tx;
+        this.cipher = cipher;
         this.clock = clock;
         this.requireHttps = requireHttps;
     }
@@ -73,7 +83,7 @@ public final class SubscriptionStore {
                         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'active', 0, ?, ?, ?)""")
                 .params(id, tenant, clientId, owner, representativeId, request.criteria().text(), request.criteria().resource(),
                         request.criteria().id(), request.channel().endpoint().toString(),
-                        json(request.channel().headers()), request.reason(),
+                        sealed(id, request.channel().headers()), request.reason(),
                         request.end() == null ? null : Timestamp.from(request.end()), now, now)
                 .update();
         return find(id).orElseThrow();
@@ -81,19 +91,19 @@ public final class SubscriptionStore {
 
     public Optional<StoredSubscription> find(UUID id) {
         return db.sql("select " + COLUMNS + " from fhir_subscription where id = ?").param(id)
-                .query(SubscriptionStore::row).optional();
+                .query(this::row).optional();
     }
 
     /** A client's subscriptions, newest first. */
     public List<StoredSubscription> listByClient(UUID clientId) {
         return db.sql("select " + COLUMNS + " from fhir_subscription where client_id = ? order by created_at desc, id")
-                .param(clientId).query(SubscriptionStore::row).list();
+                .param(clientId).query(this::row).list();
     }
 
     /** The subscriptions someone created, newest first. */
     public List<StoredSubscription> listByOwner(String owner) {
         return db.sql("select " + COLUMNS + " from fhir_subscription where owner = ? order by created_at desc, id")
-                .param(owner).query(SubscriptionStore::row).list();
+                .param(owner).query(this::row).list();
     }
 
     /** Sets the status and its error (null clears it); a subscription turned off stays off. */
@@ -132,15 +142,29 @@ public final class SubscriptionStore {
         }));
     }
 
-    private static StoredSubscription row(ResultSet rs, int n) throws SQLException {
+    private StoredSubscription row(ResultSet rs, int n) throws SQLException {
         Timestamp end = rs.getTimestamp("end_at");
-        return new StoredSubscription(rs.getObject("id", UUID.class), rs.getString("tenant"),
+        UUID id = rs.getObject("id", UUID.class);
+        return new StoredSubscription(id, rs.getString("tenant"),
                 rs.getObject("client_id", UUID.class), rs.getString("owner"),
                 new SubscriptionCriteria(rs.getString("criteria_resource"), rs.getObject("criteria_id", UUID.class)),
-                new SubscriptionChannel(URI.create(rs.getString("endpoint")), headers(rs.getString("headers"))),
+                new SubscriptionChannel(URI.create(rs.getString("endpoint")), headers(id, rs.getString("headers"))),
                 rs.getString("reason"), SubscriptionStatus.of(rs.getString("status")), rs.getString("error"),
                 rs.getInt("consecutive_failures"), end == null ? null : end.toInstant(),
                 rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant());
+    }
+
+    /** No headers as an empty list; any as {@code {"keyId", "nonce", "sealed"}} over their JSON list. */
+    private String sealed(UUID id, List<String> headers) {
+        String list = json(headers);
+        if (headers.isEmpty()) {
+            return list;
+        }
+        SealedBody body = cipher.seal(id, list.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        ObjectNode node = JSON.createObjectNode().put("keyId", body.keyId())
+                .put("nonce", Base64.getEncoder().encodeToString(body.nonce()))
+                .put("sealed", Base64.getEncoder().encodeToString(body.ciphertext()));
+        return node.toString();
     }
 
     private static String json(List<String> headers) {
@@ -151,12 +175,23 @@ public final class SubscriptionStore {
         }
     }
 
-    private static List<String> headers(String json) {
+    private List<String> headers(UUID id, String stored) {
         try {
-            return JSON.readValue(json, new TypeReference<List<String>>() { });
-        } catch (JsonProcessingException e) {
+            JsonNode node = JSON.readTree(stored);
+            if (node.isObject()) {
+                byte[] list = cipher.open(id, new SealedBody(node.path("keyId").asText(),
+                        Base64.getDecoder().decode(node.path("nonce").asText()),
+                        Base64.getDecoder().decode(node.path("sealed").asText())));
+                node = JSON.readTree(list);
+            }
+            if (!node.isArray()) {
+                throw new IllegalStateException("subscription " + id + ": its stored headers are not a JSON list");
+            }
+            return JSON.convertValue(node, new TypeReference<List<String>>() { });
+        } catch (java.io.IOException | IllegalArgumentException e) {
             // Never the exception's message: it quotes the stored text, which holds credentials.
-            throw new IllegalStateException("a subscription's stored headers are not a JSON list");
+            throw new IllegalStateException("subscription " + id + ": its stored headers cannot be read ("
+                    + e.getClass().getSimpleName() + ")");
         }
     }
 }

@@ -302,7 +302,7 @@ class NotificationDispatcherIT {
         JdbcClient db = JdbcClient.create(counting);
         TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(counting));
         NotificationDispatcher dispatcher = new NotificationDispatcher(db, true, tx, new Portal(db,
-                new TestClientIdentities()), new SubscriptionStore(db, tx, ledger.clock, false),
+                new TestClientIdentities()), new SubscriptionStore(db, tx, ledger.cipher, ledger.clock, false),
                 new LedgerPayloads(new Portal(db, new TestClientIdentities()), new ProviderNames(db), FHIR), FAST,
                 ledger.clock, new SimpleMeterRegistry());
         try {

@@ -14,6 +14,9 @@ import fi.avain.budget.Plans;
 import fi.avain.budget.Portal;
 import fi.avain.mappings.budget.CarePlanMapper;
 import fi.avain.routes.budget.TestClientIdentities;
+import fi.avain.routes.messages.EncryptionKey;
+import fi.avain.routes.messages.MessageCipher;
+import fi.avain.routes.messages.MessageStoreSettings;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -53,6 +56,10 @@ final class PortalLedger implements AutoCloseable {
     final Clock clock = Clock.systemUTC();
     final Portal portal;
     final SubscriptionStore store;
+    /** Seals the subscriptions' headers, with a key of this ledger's own. */
+    final MessageCipher cipher = new MessageCipher(new MessageStoreSettings(new EncryptionKey(
+            java.util.Base64.getEncoder().encodeToString(new java.security.SecureRandom().generateSeed(32))), "k1",
+            java.util.Map.of(), java.util.Map.of()));
     final Plans plans;
     final Cards cards;
     final CardAuthorizer authorizer;
@@ -82,7 +89,7 @@ final class PortalLedger implements AutoCloseable {
         });
         TestClientIdentities identities = new TestClientIdentities();
         portal = new Portal(db, identities);
-        store = new SubscriptionStore(db, tx, clock, false);
+        store = new SubscriptionStore(db, tx, cipher, clock, false);
         plans = new Plans(db, ledger, identities);
         cards = new Cards(db, ledger);
         authorizer = new CardAuthorizer(db, ledger, mcc -> Duration.ofDays(7));

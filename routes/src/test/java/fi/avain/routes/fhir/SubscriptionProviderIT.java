@@ -76,6 +76,31 @@ class SubscriptionProviderIT {
     }
 
     @Test
+    void theHeadersAreKeptSealedAndBoundToTheirSubscription() {
+        UUID id = UUID.fromString(provider.create(subscription("ChargeItem?account=" + budget.id())).getId()
+                .getIdPart());
+        UUID other = UUID.fromString(provider.create(subscription("ChargeItem?account=" + budget.id())).getId()
+                .getIdPart());
+        String stored = ledger.db.sql("select headers from fhir_subscription where id = ?").param(id)
+                .query(String.class).single();
+        assertThat(stored).doesNotContain(SECRET).doesNotContain("Authorization").contains("\"keyId\":\"k1\"");
+
+        // a row kept before headers were sealed is still read
+        ledger.db.sql("update fhir_subscription set headers = ? where id = ?")
+                .params("[\"Authorization: Bearer " + SECRET + "\"]", other).update();
+        assertThat(ledger.store.find(other).orElseThrow().channel().headers())
+                .containsExactly("Authorization: Bearer " + SECRET);
+
+        // sealed headers copied onto another subscription do not open there, and the error does not quote them
+        ledger.db.sql("update fhir_subscription set headers = ? where id = ?").params(stored, other).update();
+        assertThatThrownBy(() -> ledger.store.find(other)).isInstanceOf(RuntimeException.class)
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain(SECRET).doesNotContain(stored));
+        assertThat(ledger.store.find(id).orElseThrow().channel().headers())
+                .containsExactly("Authorization: Bearer " + SECRET);
+        ledger.db.sql("update fhir_subscription set headers = '[]' where id = ?").param(other).update();
+    }
+
+    @Test
     void aLineAccountOrThePatientMayBeWatched() {
         String line = provider.create(subscription("ChargeItem?account=Account/" + budget.careLine())).getId().getIdPart();
         String patient = provider.create(subscription("Account?patient=Patient/" + budget.clientId())).getId()
