@@ -1,6 +1,9 @@
 package fi.avain.routes.security;
 
+import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -10,6 +13,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.server.ServerHttpResponse;
+import org.springframework.http.server.ServletServerHttpResponse;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -18,6 +23,11 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.CorsConfigurationSource;
+import org.springframework.web.cors.DefaultCorsProcessor;
+import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
+import org.springframework.web.filter.CorsFilter;
 
 /**
  * {@code /fhir/**}: one bearer token, an API key (operator, integrator) or a citizen's JWT from the
@@ -50,6 +60,7 @@ class PortalSecurityConfiguration {
                         + "API keys may.");
         http.securityMatcher(PathPatternRequestMatcher.withDefaults().matcher("/fhir/**"))
                 .csrf(csrf -> csrf.disable())
+                .addFilter(corsFilter(settings))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .httpBasic(b -> b.disable())
                 .formLogin(f -> f.disable())
@@ -65,5 +76,40 @@ class PortalSecurityConfiguration {
                         .requestMatchers(metadata).permitAll()
                         .anyRequest().hasAnyRole("CITIZEN", "OPERATOR", "INTEGRATOR"));
         return http.build();
+    }
+
+    /** A call from an origin not allowed is refused as every other on {@code /fhir}: with an OperationOutcome. */
+    private static CorsFilter corsFilter(PortalSettings settings) {
+        CorsFilter filter = new CorsFilter(cors(settings));
+        filter.setCorsProcessor(new DefaultCorsProcessor() {
+            @Override
+            protected void rejectRequest(ServerHttpResponse response) throws IOException {
+                OperationOutcomes.write(((ServletServerHttpResponse) response).getServletResponse(), 403, "forbidden",
+                        "This origin may not call the FHIR API from a browser; avain.portal.allowed-origins names "
+                                + "those that may.");
+            }
+        });
+        return filter;
+    }
+
+    /**
+     * Browsers may call {@code /fhir} from the configured origins only; with none, no cross-origin call. Tokens
+     * travel in the Authorization header, never in cookies, so no credentials mode is allowed.
+     */
+    static CorsConfigurationSource cors(PortalSettings settings) {
+        UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+        if (settings.allowedOrigins().isEmpty()) {
+            return source;
+        }
+        CorsConfiguration cors = new CorsConfiguration();
+        cors.setAllowedOrigins(settings.allowedOrigins());
+        cors.setAllowedMethods(List.of("GET", "POST", "PUT", "DELETE", "OPTIONS"));
+        cors.setAllowedHeaders(List.of("Authorization", "Content-Type", "Accept", "Prefer", "If-Match",
+                "If-None-Match", "X-Request-ID"));
+        cors.setExposedHeaders(List.of("Location", "Content-Location", "ETag", "Last-Modified", "X-Request-ID"));
+        cors.setAllowCredentials(false);
+        cors.setMaxAge(Duration.ofHours(1));
+        source.registerCorsConfiguration("/fhir/**", cors);
+        return source;
     }
 }

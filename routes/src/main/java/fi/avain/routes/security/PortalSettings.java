@@ -1,13 +1,17 @@
 package fi.avain.routes.security;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
 import java.time.Period;
+import java.util.List;
+import java.util.Locale;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * {@code avain.portal.*}: how citizens' tokens on {@code /fhir} are checked, and how long the portal's
- * audit is kept.
+ * {@code avain.portal.*}: how citizens' tokens on {@code /fhir} are checked, which web apps' origins may call
+ * it from a browser, and how long the portal's audit is kept.
  *
  * @param issuer the {@code iss} every token must carry
  * @param jwkSetUri the issuer's JWK set, fetched and cached (keys rotate there); or
@@ -19,6 +23,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param clockSkew how far {@code exp} and {@code nbf} may be off the server's clock
  * @param tokenLifetime how long the sandbox's own tokens are valid
  * @param auditRetention how long audit events are kept by the retention job
+ * @param allowedOrigins the origins of the portal's web apps that browsers may let call {@code /fhir} (CORS);
+ *        none by default, when only servers and native apps call it
  */
 @ConfigurationProperties("avain.portal")
 public record PortalSettings(
@@ -30,7 +36,8 @@ public record PortalSettings(
         @DefaultValue("tenant") String tenantClaim,
         @DefaultValue("30s") Duration clockSkew,
         @DefaultValue("P30D") Duration tokenLifetime,
-        @DefaultValue("P2Y") Period auditRetention) {
+        @DefaultValue("P2Y") Period auditRetention,
+        List<String> allowedOrigins) {
 
     /** The issuer of the sandbox's own tokens; refused under the prod profile. */
     public static final String SANDBOX_ISSUER = "urn:avain:sandbox-issuer";
@@ -45,6 +52,8 @@ public record PortalSettings(
         clockSkew = clockSkew == null ? Duration.ofSeconds(30) : clockSkew;
         tokenLifetime = tokenLifetime == null ? Duration.ofDays(30) : tokenLifetime;
         auditRetention = auditRetention == null ? Period.ofYears(2) : auditRetention;
+        allowedOrigins = allowedOrigins == null ? List.of() : allowedOrigins.stream().filter(o -> o != null && !o.isBlank())
+                .map(String::strip).map(PortalSettings::origin).distinct().toList();
         if (clockSkew.isNegative()) {
             throw new IllegalArgumentException("avain.portal.clock-skew must not be negative");
         }
@@ -57,6 +66,27 @@ public record PortalSettings(
     /** Whether tokens can be checked at all: an issuer and a key to check them with. */
     public boolean acceptsTokens() {
         return issuer != null && (jwkSetUri != null || publicKey != null);
+    }
+
+    /**
+     * A browser origin the portal's web app is served from, {@code scheme://host[:port]}: no path, no
+     * wildcard, since every such origin may read any citizen's data with that citizen's token.
+     */
+    private static String origin(String text) {
+        String why = "avain.portal.allowed-origins: '" + text + "' is not an origin such as https://oma.example.fi";
+        URI uri;
+        try {
+            uri = new URI(text);
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException(why);
+        }
+        boolean web = "https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme());
+        if (!web || uri.getHost() == null || uri.getUserInfo() != null || uri.getQuery() != null
+                || uri.getFragment() != null || (uri.getRawPath() != null && !uri.getRawPath().isEmpty())) {
+            throw new IllegalArgumentException(why);
+        }
+        return uri.getScheme().toLowerCase(Locale.ROOT) + "://" + uri.getHost().toLowerCase(Locale.ROOT)
+                + (uri.getPort() == -1 ? "" : ":" + uri.getPort());
     }
 
     private static String blankToNull(String text) {

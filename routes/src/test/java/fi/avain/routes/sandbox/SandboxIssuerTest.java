@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The sandbox's token issuer: one key kept owner-only under the data directory, tokens as a real issuer signs them. */
 class SandboxIssuerTest {
     private static final PortalSettings SETTINGS = new PortalSettings(PortalSettings.SANDBOX_ISSUER, null, null,
-            "avain-fhir", "hetu", "tenant", Duration.ofSeconds(30), Duration.ofDays(30), Period.ofYears(2));
+            "avain-fhir", "hetu", "tenant", Duration.ofSeconds(30), Duration.ofDays(30), Period.ofYears(2), null);
 
     @TempDir
     Path dataDir;

@@ -109,7 +109,7 @@ class PortalJwtDecodersTest {
 
     private static PortalSettings settings(String jwkSetUri, String publicKey) {
         return new PortalSettings(TestTokens.ISSUER, jwkSetUri, publicKey, null, null, null, null, null,
-                Period.ofYears(2));
+                Period.ofYears(2), null);
     }
 
     private static String sign(String keyId, JWSAlgorithm algorithm, com.nimbusds.jose.JWSSigner signer)

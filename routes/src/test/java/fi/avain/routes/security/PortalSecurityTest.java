@@ -11,6 +11,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.options;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -45,6 +46,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 /** The /fhir chain: citizens' JWTs and API keys in one bearer header; OperationOutcomes for what is refused. */
 @SpringBootTest(classes = PortalSecurityTestApplication.class, properties = {
@@ -53,6 +55,7 @@ import org.springframework.test.web.servlet.ResultActions;
         "avain.security.api-keys.processor[0]=" + PROCESSOR_KEY,
         "avain.portal.issuer=" + TestTokens.ISSUER,
         "avain.portal.audience=" + TestTokens.AUDIENCE,
+        "avain.portal.allowed-origins[0]=https://oma.example.fi",
         "logging.level.org.springframework.security=TRACE"})
 @AutoConfigureMockMvc
 @ExtendWith(OutputCaptureExtension.class)
@@ -156,6 +159,36 @@ class PortalSecurityTest {
 
         // Spring Security logs at TRACE here: still no token and no identity code.
         assertThat(output.getAll()).doesNotContain(token).doesNotContain(HETU);
+    }
+
+    @Test
+    void aBrowserOnTheConfiguredOriginMayCallWithItsToken() throws Exception {
+        mvc.perform(preflight("https://oma.example.fi"))
+                .andExpect(status().isOk())
+                .andExpect(header().string("Access-Control-Allow-Origin", "https://oma.example.fi"))
+                .andExpect(header().doesNotExist("Access-Control-Allow-Credentials"));
+        mvc.perform(get("/fhir/Patient/1").header("Origin", "https://oma.example.fi")
+                        .header("Authorization", "Bearer " + signed(valid())))
+                .andExpect(header().string("Access-Control-Allow-Origin", "https://oma.example.fi"));
+    }
+
+    @Test
+    void aBrowserOnAnotherOriginIsRefused() throws Exception {
+        mvc.perform(preflight("https://evil.example.com"))
+                .andExpect(status().isForbidden())
+                .andExpect(header().doesNotExist("Access-Control-Allow-Origin"))
+                .andExpect(content().contentTypeCompatibleWith(FHIR_JSON))
+                .andExpect(jsonPath("$.issue[0].code").value("forbidden"));
+        mvc.perform(get("/fhir/Patient/1").header("Origin", "https://evil.example.com")
+                        .header("Authorization", "Bearer " + signed(valid())))
+                .andExpect(status().isForbidden())
+                .andExpect(header().doesNotExist("Access-Control-Allow-Origin"));
+    }
+
+    /** What a browser asks before a script's GET with a bearer token from {@code origin}. */
+    private static MockHttpServletRequestBuilder preflight(String origin) {
+        return options("/fhir/ChargeItem").header("Origin", origin).header("Access-Control-Request-Method", "GET")
+                .header("Access-Control-Request-Headers", "authorization");
     }
 
     @Test
