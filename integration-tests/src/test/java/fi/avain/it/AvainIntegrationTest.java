@@ -91,6 +91,7 @@ abstract class AvainIntegrationTest {
         registry.add("avain.portal.issuer", () -> PortalTokens.ISSUER);
         registry.add("avain.portal.public-key", PortalTokens::publicKeyPem);
         registry.add("avain.portal.subscriptions.poll-interval", () -> "200ms");
+        registry.add("avain.portal.allowed-origins", () -> PortalTokens.WEB_APP);
         registry.add("avain.tenants-dir", () -> "../config/tenants");
         registry.add("avain.reports.keys.sandbox-county", () -> REPORTING_KEY);
     }

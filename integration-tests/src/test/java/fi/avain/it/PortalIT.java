@@ -289,6 +289,29 @@ class PortalIT extends AvainIntegrationTest {
     }
 
     @Test
+    void theWebAppsBrowsersMayCallAndOthersMayNot() {
+        String token = PortalTokens.token(CLIENT, "01");
+        for (String origin : List.of(PortalTokens.WEB_APP, "https://evil.example.com")) {
+            boolean allowed = origin.equals(PortalTokens.WEB_APP);
+            HttpResponse<String> preflight = send(HttpRequest.newBuilder(
+                            URI.create("http://127.0.0.1:" + port + "/fhir/ChargeItem?account=" + budgetId))
+                    .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).header("Origin", origin)
+                    .header("Access-Control-Request-Method", "GET")
+                    .header("Access-Control-Request-Headers", "authorization").build());
+            HttpResponse<String> read = send(HttpRequest.newBuilder(
+                            URI.create("http://127.0.0.1:" + port + "/fhir/Account?patient=" + clientId))
+                    .header("Origin", origin).header("Authorization", "Bearer " + token).GET().build());
+            assertThat(preflight.statusCode()).as(origin).isEqualTo(allowed ? 200 : 403);
+            assertThat(read.statusCode()).as(origin).isEqualTo(allowed ? 200 : 403);
+            assertThat(read.headers().firstValue("Access-Control-Allow-Origin")).as(origin)
+                    .isEqualTo(allowed ? java.util.Optional.of(origin) : java.util.Optional.empty());
+            if (!allowed) {
+                assertThat(json(read.body()).get("resourceType").asText()).isEqualTo("OperationOutcome");
+            }
+        }
+    }
+
+    @Test
     void everythingServedIsValidR4() throws Exception {
         spend("portal-auth-4", "33.10");
         declare("15.00");

@@ -16,6 +16,8 @@ import java.util.Date;
 
 /** The citizen portal's issuer as the tests play it: a key pair, and tokens for a person in a tenant. */
 final class PortalTokens {
+    /** The origin of the portal's web app, whose browsers may call /fhir. */
+    static final String WEB_APP = "https://oma.example.fi";
     static final String ISSUER = "https://login.portal.it/citizens";
     static final KeyPair KEYS = rsa();
     static final KeyPair FORGER = rsa();

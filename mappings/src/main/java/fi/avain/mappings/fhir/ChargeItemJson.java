@@ -3,10 +3,17 @@ package fi.avain.mappings.fhir;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Optional;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.ChargeItem;
+import org.hl7.fhir.r4.model.ChargeItem.ChargeItemStatus;
 import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.IdType;
+import org.hl7.fhir.r4.model.Meta;
+import org.hl7.fhir.r4.model.Money;
+import org.hl7.fhir.r4.model.PrimitiveType;
+import org.hl7.fhir.r4.model.Reference;
 
 /**
  * A ChargeItem of {@link FhirResources#chargeItem} as compact JSON, written straight from the charge it was built
@@ -26,21 +33,68 @@ final class ChargeItemJson {
     }
 
     /**
-     * The charge a ChargeItem was built from, when it is still what was built: nothing HAPI's server or a caller
-     * adds to a resource (a version, tags, profiles, contained resources) has been set on it.
+     * The charge a ChargeItem was built from, when the ChargeItem still says what the charge does: nothing set
+     * that {@link FhirResources#chargeItem} does not set (a version, tags, contained resources, a resource
+     * behind a reference, any other element), and what it sets still the charge's. Otherwise HAPI writes it.
      */
     static Optional<PortalCharge> source(IBaseResource resource) {
         if (!(resource instanceof ChargeItem item) || !(item.getUserData(SOURCE) instanceof PortalCharge charge)) {
             return Optional.empty();
         }
-        boolean asBuilt = item.getIdElement().getIdPart() != null
-                && item.getIdElement().getIdPart().equals(charge.id().toString())
-                && !item.getIdElement().hasVersionIdPart() && !item.getIdElement().hasBaseUrl()
-                && !item.getMeta().hasVersionId() && !item.getMeta().hasTag() && !item.getMeta().hasSecurity()
-                && !item.getMeta().hasProfile() && !item.getMeta().hasSource() && !item.hasContained()
-                && !item.hasModifierExtension() && item.getExtension().size() == 1 && !item.hasNote()
-                && !item.hasImplicitRules() && !item.hasLanguage();
-        return asBuilt ? Optional.of(charge) : Optional.empty();
+        return asBuilt(item, charge) ? Optional.of(charge) : Optional.empty();
+    }
+
+    private static boolean asBuilt(ChargeItem item, PortalCharge charge) {
+        if (item.hasImplicitRules() || item.hasLanguage() || item.hasContained() || item.hasModifierExtension()
+                || item.hasDefinitionUri() || item.hasDefinitionCanonical() || item.hasPartOf() || item.hasContext()
+                || item.hasPerformingOrganization() || item.hasRequestingOrganization() || item.hasCostCenter()
+                || item.hasQuantity() || item.hasBodysite() || item.hasFactorOverride() || item.hasOverrideReason()
+                || item.hasEnterer() || item.hasReason() || item.hasService() || item.hasProduct() || item.hasNote()
+                || item.hasSupportingInformation()) {
+            return false;
+        }
+        Meta meta = item.getMeta();
+        if (meta.hasVersionId() || meta.hasTag() || meta.hasSecurity() || meta.hasProfile() || meta.hasSource()
+                || meta.hasExtension() || !same(meta.getLastUpdatedElement(), FhirTypes.instant(charge.updated()))) {
+            return false;
+        }
+        IdType id = item.getIdElement();
+        if (!charge.id().toString().equals(id.getIdPart()) || id.hasVersionIdPart() || id.hasBaseUrl()) {
+            return false;
+        }
+        ChargeItemStatus status = FhirResources.CHARGE_STATUSES.get(charge.status());
+        Money price = item.getPriceOverride();
+        return item.getStatus() == status && item.getExtension().size() == 1 && item.getIdentifier().size() == 1
+                && charge.sourceId().equals(item.getIdentifierFirstRep().getValue())
+                && referenceIs(item.getSubject(), "Patient/" + charge.patientId())
+                && item.getAccount().size() == 1 && referenceIs(item.getAccount().get(0), "Account/" + charge.lineId())
+                && item.getPerformer().size() == (charge.providerBusinessId() == null ? 0 : 1)
+                && (charge.providerBusinessId() == null || referenceIs(item.getPerformerFirstRep().getActor(),
+                        "Organization/" + charge.providerBusinessId()))
+                && codesAre(item, charge) && item.hasOccurrenceDateTimeType()
+                && same(item.getOccurrenceDateTimeType(), FhirTypes.dateTime(charge.occurred()))
+                && same(item.getEnteredDateElement(), FhirTypes.dateTime(charge.occurred()))
+                && price.getValue() != null
+                && price.getValue().compareTo(BigDecimal.valueOf(charge.heldCents() + charge.spentCents(), 2)) == 0
+                && item.getText().hasDiv()
+                && FhirResources.chargeSummary(charge).equals(item.getText().getDiv().allText());
+    }
+
+    private static boolean codesAre(ChargeItem item, PortalCharge charge) {
+        List<Coding> codings = item.getCode().getCoding();
+        int expected = 1 + (charge.merchantCategory() == null ? 0 : 1) + (charge.serviceClass() == null ? 0
+                : FhirTypes.serviceClass(charge.serviceClass()).map(c -> 1).orElse(0));
+        return codings.size() == expected && charge.channel().equals(codings.get(0).getCode())
+                && (charge.merchantCategory() == null
+                        || charge.merchantCategory().equals(codings.get(expected - 1).getCode()));
+    }
+
+    private static boolean same(PrimitiveType<?> value, PrimitiveType<?> built) {
+        return value != null && built.getValueAsString().equals(value.getValueAsString());
+    }
+
+    private static boolean referenceIs(Reference reference, String to) {
+        return reference != null && reference.getResource() == null && to.equals(reference.getReference());
     }
 
     static void write(JsonGenerator json, PortalCharge charge) throws IOException {

@@ -39,6 +39,8 @@ public record PortalCharge(UUID id, UUID patientId, UUID budgetId, UUID lineId, 
         PortalValues.requireNotNegative(heldCents, "heldCents");
         Objects.requireNonNull(occurred, "occurred");
         Objects.requireNonNull(updated, "updated");
+        // a blank name is no name: the business id stands for it, as FHIR leaves blank strings out
+        providerName = providerName == null || providerName.isBlank() ? null : providerName;
         if (providerBusinessId != null) {
             BusinessId.parse(providerBusinessId);
         }

@@ -50,6 +50,13 @@ final class PortalJsonParser implements InvocationHandler {
     @Override
     public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
         int arguments = args == null ? 0 : args.length;
+        if (method.getDeclaringClass() == Object.class) {
+            return switch (method.getName()) {
+                case "equals" -> proxy == args[0];
+                case "hashCode" -> System.identityHashCode(proxy);
+                default -> "PortalJsonParser in front of " + hapi;
+            };
+        }
         switch (method.getName()) {
             case "encodeResourceToWriter" -> {
                 if (arguments == 2 && args[0] instanceof IBaseResource resource && args[1] instanceof Writer writer

@@ -188,6 +188,9 @@ public final class SubscriptionStore {
                 throw new IllegalStateException("subscription " + id + ": its stored headers are not a JSON list");
             }
             return JSON.convertValue(node, new TypeReference<List<String>>() { });
+        } catch (MessageCipher.BodyUnreadableException e) {
+            throw new IllegalStateException("subscription " + id + ": its stored headers cannot be opened: sealed "
+                    + "with a key no longer configured (keep it under avain.messages.previous-keys), or altered");
         } catch (java.io.IOException | IllegalArgumentException e) {
             // Never the exception's message: it quotes the stored text, which holds credentials.
             throw new IllegalStateException("subscription " + id + ": its stored headers cannot be read ("

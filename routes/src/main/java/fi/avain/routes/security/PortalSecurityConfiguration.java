@@ -109,7 +109,8 @@ class PortalSecurityConfiguration {
         cors.setExposedHeaders(List.of("Location", "Content-Location", "ETag", "Last-Modified", "X-Request-ID"));
         cors.setAllowCredentials(false);
         cors.setMaxAge(Duration.ofHours(1));
-        source.registerCorsConfiguration("/fhir/**", cors);
+        // "/**": behind HAPI's servlet at /fhir/* the path looked up is the one within it; this chain is /fhir's alone
+        source.registerCorsConfiguration("/**", cors);
         return source;
     }
 }

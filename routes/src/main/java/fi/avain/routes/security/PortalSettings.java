@@ -80,13 +80,15 @@ public record PortalSettings(
         } catch (URISyntaxException e) {
             throw new IllegalArgumentException(why);
         }
-        boolean web = "https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme());
-        if (!web || uri.getHost() == null || uri.getUserInfo() != null || uri.getQuery() != null
-                || uri.getFragment() != null || (uri.getRawPath() != null && !uri.getRawPath().isEmpty())) {
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        String path = uri.getRawPath() == null ? "" : uri.getRawPath();
+        if (!(scheme.equals("https") || scheme.equals("http")) || uri.getHost() == null || uri.getUserInfo() != null
+                || uri.getQuery() != null || uri.getFragment() != null || !(path.isEmpty() || path.equals("/"))) {
             throw new IllegalArgumentException(why);
         }
-        return uri.getScheme().toLowerCase(Locale.ROOT) + "://" + uri.getHost().toLowerCase(Locale.ROOT)
-                + (uri.getPort() == -1 ? "" : ":" + uri.getPort());
+        // as browsers send it: no default port
+        boolean defaultPort = uri.getPort() == -1 || uri.getPort() == (scheme.equals("https") ? 443 : 80);
+        return scheme + "://" + uri.getHost().toLowerCase(Locale.ROOT) + (defaultPort ? "" : ":" + uri.getPort());
     }
 
     private static String blankToNull(String text) {

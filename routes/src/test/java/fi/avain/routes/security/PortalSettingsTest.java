@@ -13,13 +13,15 @@ class PortalSettingsTest {
 
     @Test
     void originsAreKeptAsBrowsersSendThem() {
-        assertThat(settings(List.of(" HTTPS://Oma.Example.fi ", "http://localhost:5173", "", "https://oma.example.fi"))
-                .allowedOrigins()).containsExactly("https://oma.example.fi", "http://localhost:5173");
+        assertThat(settings(List.of(" HTTPS://Oma.Example.fi ", "http://localhost:5173", "", "https://oma.example.fi",
+                "https://oma.example.fi:443/", "http://portal.example.fi:80", "https://oma.example.fi:8443"))
+                .allowedOrigins()).containsExactly("https://oma.example.fi", "http://localhost:5173",
+                        "http://portal.example.fi", "https://oma.example.fi:8443");
         assertThat(settings(null).allowedOrigins()).isEmpty();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"*", "https://*.example.fi", "https://oma.example.fi/", "https://oma.example.fi/app",
+    @ValueSource(strings = {"*", "https://*.example.fi", "https://oma.example.fi/app", "https://oma.example.fi//",
             "oma.example.fi", "ftp://oma.example.fi", "https://user@oma.example.fi", "https://oma.example.fi?x=1"})
     void aWildcardOrAnythingButAnOriginIsRefusedNamingTheSetting(String origin) {
         assertThatThrownBy(() -> settings(List.of(origin))).isInstanceOf(IllegalArgumentException.class)
