@@ -55,7 +55,7 @@ final class ChargeItemJson {
         }
         Meta meta = item.getMeta();
         if (meta.hasVersionId() || meta.hasTag() || meta.hasSecurity() || meta.hasProfile() || meta.hasSource()
-                || meta.hasExtension() || !same(meta.getLastUpdatedElement(), FhirTypes.instant(charge.updated()))) {
+                || meta.hasExtension() || !same(meta.getLastUpdatedElement(), FhirTypes.text(charge.updated()))) {
             return false;
         }
         IdType id = item.getIdElement();
@@ -72,8 +72,8 @@ final class ChargeItemJson {
                 && (charge.providerBusinessId() == null || referenceIs(item.getPerformerFirstRep().getActor(),
                         "Organization/" + charge.providerBusinessId()))
                 && codesAre(item, charge) && item.hasOccurrenceDateTimeType()
-                && same(item.getOccurrenceDateTimeType(), FhirTypes.dateTime(charge.occurred()))
-                && same(item.getEnteredDateElement(), FhirTypes.dateTime(charge.occurred()))
+                && same(item.getOccurrenceDateTimeType(), FhirTypes.text(charge.occurred()))
+                && same(item.getEnteredDateElement(), FhirTypes.text(charge.occurred()))
                 && price.getValue() != null
                 && price.getValue().compareTo(BigDecimal.valueOf(charge.heldCents() + charge.spentCents(), 2)) == 0
                 && item.getText().hasDiv()
@@ -89,8 +89,8 @@ final class ChargeItemJson {
                         || charge.merchantCategory().equals(codings.get(expected - 1).getCode()));
     }
 
-    private static boolean same(PrimitiveType<?> value, PrimitiveType<?> built) {
-        return value != null && built.getValueAsString().equals(value.getValueAsString());
+    private static boolean same(PrimitiveType<?> value, String built) {
+        return value != null && built.equals(value.getValueAsString());
     }
 
     private static boolean referenceIs(Reference reference, String to) {
@@ -102,7 +102,7 @@ final class ChargeItemJson {
         json.writeStringField("resourceType", "ChargeItem");
         json.writeStringField("id", charge.id().toString());
         json.writeObjectFieldStart("meta");
-        json.writeStringField("lastUpdated", FhirTypes.instant(charge.updated()).getValueAsString());
+        json.writeStringField("lastUpdated", FhirTypes.text(charge.updated()));
         json.writeEndObject();
         json.writeObjectFieldStart("text");
         json.writeStringField("status", "generated");
@@ -143,7 +143,7 @@ final class ChargeItemJson {
         json.writeEndObject();
 
         reference(json, "subject", "Patient/" + charge.patientId(), null);
-        String occurred = FhirTypes.dateTime(charge.occurred()).getValueAsString();
+        String occurred = FhirTypes.text(charge.occurred());
         json.writeStringField("occurrenceDateTime", occurred);
         if (charge.providerBusinessId() != null) {
             json.writeArrayFieldStart("performer");

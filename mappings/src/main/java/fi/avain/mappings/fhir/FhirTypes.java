@@ -48,11 +48,16 @@ final class FhirTypes {
 
     /** In UTC, to the millisecond; the same instant encodes the same on every machine. */
     static InstantType instant(Instant at) {
-        return new InstantType(at.truncatedTo(ChronoUnit.MILLIS).toString());
+        return new InstantType(text(at));
     }
 
     static DateTimeType dateTime(Instant at) {
-        return new DateTimeType(at.truncatedTo(ChronoUnit.MILLIS).toString());
+        return new DateTimeType(text(at));
+    }
+
+    /** An instant as {@link #instant} and {@link #dateTime} write it. */
+    static String text(Instant at) {
+        return at.truncatedTo(ChronoUnit.MILLIS).toString();
     }
 
     /** Whole days; FHIR reads a day-precision end as the whole day, as the ledger does. */
