@@ -132,13 +132,13 @@ public final class Portal {
 
     /** One charge by its id (a hold's or a spend movement's). */
     public Optional<PortalCharge> charge(UUID id) {
-        // One statement, as a notification reads its charge on every delivery; client_id follows the 14 columns.
+        // One statement, as a notification reads its charge on every delivery.
         String holds = HOLDS.formatted("h.id = ?");
         String spends = SPENDS.formatted("m.id = ?");
         return db.sql("select c.*, b.client_id from (" + holds + " union all " + spends + ") c"
                         + " join budget b on b.id = c.budget_id")
                 .params(id, id)
-                .query((rs, n) -> charge(rs, rs.getObject(15, UUID.class))).list().stream().findFirst();
+                .query((rs, n) -> charge(rs, rs.getObject("client_id", UUID.class))).list().stream().findFirst();
     }
 
     /** The charge a booked movement changed: its hold's, or its own when no hold covers it. */
