@@ -41,12 +41,14 @@ public abstract class HttpConnectorRoute extends RouteBuilder {
         ConnectorRetries.retryTransientFailures(from(httpCall()).routeId(call.system() + "-http"), call.maxRetries(),
                         call.retryBackoff())
                 .to(attempt())
-                .process(exchange -> HttpFailures.failOnClientError(call.system(), exchange))
-                .process(exchange -> ResponseBody.readBounded(call.system(), call.maxResponseBytes(), exchange));
+                .process(exchange -> HttpFailures.failOnClientError(call.system(), exchange));
     }
 
     private void configureAttempt() {
-        from(attempt()).routeId(call.system() + "-http-attempt")
+        // The answer is read into bytes inside the circuit breaker, whose copy of the exchange closes the
+        // response when it ends. Without stream caching: Camel would copy each answer into its cache first,
+        // a large one twice over as the cache grows, only for it to be copied again here.
+        from(attempt()).routeId(call.system() + "-http-attempt").streamCache("false")
                 .errorHandler(noErrorHandler())
                 .process(exchange -> HttpRequest.restore(exchange, call.apiKey()))
                 .doTry()
@@ -54,6 +56,7 @@ public abstract class HttpConnectorRoute extends RouteBuilder {
                         .resilience4jConfiguration(call.circuitBreaker().resilience4j())
                         .to(endpointUri())
                         .process(exchange -> HttpFailures.failOnServerError(call.system(), exchange))
+                        .process(exchange -> ResponseBody.readBounded(call.system(), call.maxResponseBytes(), exchange))
                     .endCircuitBreaker()
                 .endDoTry()
                 .doCatch(Exception.class)

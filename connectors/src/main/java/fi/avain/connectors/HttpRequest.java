@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.stream.Collectors;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
+import org.apache.camel.component.http.HttpMethods;
 
 /**
  * One outgoing call: method, path under the base URL, query and body. Kept as an exchange property
@@ -39,7 +40,9 @@ public record HttpRequest(String method, String path, String query, byte[] body)
         Message message = exchange.getMessage();
         message.removeHeaders("CamelHttp*");
         message.removeHeaders("Content-*");
-        message.setHeader(Exchange.HTTP_METHOD, request.method());
+        // The enum, not its name: the HTTP producer reads it as HttpMethods, and converting a String
+        // there walks Camel's whole converter registry on every call.
+        message.setHeader(Exchange.HTTP_METHOD, HttpMethods.valueOf(request.method()));
         message.setHeader(Exchange.HTTP_PATH, request.path());
         message.setHeader(Exchange.HTTP_QUERY, request.query());
         message.setHeader("Accept", "application/json, text/csv");

@@ -1,9 +1,15 @@
 package fi.avain.connectors;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.BiFunction;
 import org.apache.camel.Exchange;
 
 /** Reads a response body within a size limit and parses JSON, failing permanently otherwise. */
@@ -20,12 +26,35 @@ public final class ResponseBody {
             if (declared != null && declared > maxBytes) {
                 throw tooLarge(system, maxBytes);
             }
-            byte[] bytes = in == null ? new byte[0] : in.readNBytes((int) Math.min(maxBytes + 1, Integer.MAX_VALUE - 8));
+            byte[] bytes = in == null ? new byte[0] : read(in, declared, maxBytes);
             if (bytes.length > maxBytes) {
                 throw tooLarge(system, maxBytes);
             }
             exchange.getMessage().setBody(bytes);
         }
+    }
+
+    /** Into an array of the declared length when there is one, so the bytes are not copied again. */
+    private static byte[] read(InputStream in, Long declared, long maxBytes) throws IOException {
+        int limit = (int) Math.min(maxBytes + 1, Integer.MAX_VALUE - 8);
+        if (declared == null || declared < 0) {
+            return in.readNBytes(limit);
+        }
+        byte[] bytes = new byte[declared.intValue()];
+        int read = in.readNBytes(bytes, 0, bytes.length);
+        if (read < bytes.length) {
+            return Arrays.copyOf(bytes, read);
+        }
+        int more = in.read();
+        if (more < 0) {
+            return bytes;
+        }
+        // More than declared: read on, within the limit, as if nothing had been declared.
+        byte[] rest = in.readNBytes(limit - bytes.length - 1);
+        byte[] all = Arrays.copyOf(bytes, bytes.length + 1 + rest.length);
+        all[bytes.length] = (byte) more;
+        System.arraycopy(rest, 0, all, bytes.length + 1, rest.length);
+        return all;
     }
 
     /** Parses the body bytes as JSON. */
@@ -40,6 +69,51 @@ public final class ResponseBody {
         } catch (IOException e) {
             throw new ConnectorException(system, "response is not JSON", false, 0, e);
         }
+    }
+
+    /**
+     * The elements of a JSON array answer, or of the array under {@code field} when the answer is an
+     * object, each parsed and with its own bytes cut from the body.
+     */
+    public static <T> List<T> arrayElements(String system, Exchange exchange, String field,
+            BiFunction<JsonNode, byte[], T> element) {
+        byte[] bytes = exchange.getMessage().getBody(byte[].class);
+        if (bytes == null || bytes.length == 0) {
+            throw ConnectorException.permanent(system, "empty response where JSON was expected");
+        }
+        try (JsonParser parser = JSON.createParser(bytes)) {
+            JsonToken first = parser.nextToken();
+            if (first == JsonToken.START_ARRAY) {
+                return elements(parser, bytes, element);
+            }
+            if (first == JsonToken.START_OBJECT) {
+                while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                    String name = parser.currentName();
+                    if (parser.nextToken() == JsonToken.START_ARRAY && field.equals(name)) {
+                        return elements(parser, bytes, element);
+                    }
+                    parser.skipChildren();
+                }
+            }
+            throw ConnectorException.permanent(system, "a list answer is neither an array nor has an " + field);
+        } catch (IOException e) {
+            throw new ConnectorException(system, "response is not JSON", false, 0, e);
+        }
+    }
+
+    private static <T> List<T> elements(JsonParser parser, byte[] bytes, BiFunction<JsonNode, byte[], T> element)
+            throws IOException {
+        List<T> elements = new ArrayList<>();
+        while (parser.nextToken() != JsonToken.END_ARRAY) {
+            if (parser.currentToken() == null) {
+                throw new com.fasterxml.jackson.core.JsonParseException(parser, "the array does not end");
+            }
+            int start = (int) parser.currentTokenLocation().getByteOffset();
+            JsonNode node = JSON.readTree(parser);
+            int end = (int) parser.currentLocation().getByteOffset();
+            elements.add(element.apply(node, Arrays.copyOfRange(bytes, start, end)));
+        }
+        return elements;
     }
 
     private static ConnectorException tooLarge(String system, long maxBytes) {

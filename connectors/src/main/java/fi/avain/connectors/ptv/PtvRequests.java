@@ -1,7 +1,5 @@
 package fi.avain.connectors.ptv;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import fi.avain.connectors.ConnectorException;
 import fi.avain.connectors.HttpRequest;
 import fi.avain.connectors.ResponseBody;
 import java.util.List;
@@ -55,15 +53,8 @@ final class PtvRequests {
     }
 
     /** PTV answers a list with an array; an object with {@code itemList} is accepted too. */
-    static JsonNode items(Exchange exchange) {
-        JsonNode body = ResponseBody.json("ptv", exchange);
-        if (body.isArray()) {
-            return body;
-        }
-        if (body.path("itemList").isArray()) {
-            return body.get("itemList");
-        }
-        throw ConnectorException.permanent("ptv", "a list answer is neither an array nor has an itemList");
+    static List<PtvItem> items(Exchange exchange) {
+        return ResponseBody.arrayElements("ptv", exchange, "itemList", PtvItem::new);
     }
 
     private static PtvKind kind(Message message) {

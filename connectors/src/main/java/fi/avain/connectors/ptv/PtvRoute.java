@@ -6,7 +6,7 @@ import fi.avain.connectors.ResponseBody;
 /**
  * PTV Open API v11 transport: {@code direct:ptv-guid-page} (headers {@link PtvHeaders}) answers the
  * GUID page as a JsonNode; {@code direct:ptv-list} takes a List of at most 100 guids and answers
- * the items as a JsonNode array.
+ * the items as a List of {@link PtvItem}.
  */
 public final class PtvRoute extends HttpConnectorRoute {
     public PtvRoute(PtvSettings settings) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import fi.avain.connectors.ConnectorException;
 import fi.avain.connectors.HttpCallParameters;
 import fi.avain.connectors.RouteCalls;
@@ -19,6 +20,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class PtvRouteTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String SERVICES = "/api/v11/Service";
     private static final Map<String, Object> FIRST_PAGE = Map.of(PtvHeaders.KIND, "Service", PtvHeaders.PAGE, 1);
     private final PtvCatalogue catalogue = PtvCatalogue.generate(120, 3, Instant.parse("2026-10-01T12:00:00Z"));
@@ -32,7 +34,7 @@ class PtvRouteTest {
     }
 
     @Test
-    void readsGuidPagesAndListsTheirItems() {
+    void readsGuidPagesAndListsTheirItems() throws Exception {
         simulator.pageSize(50);
         JsonNode page = routes.call("direct:ptv-guid-page", null,
                 Map.of(PtvHeaders.KIND, "Service", PtvHeaders.PAGE, 2, PtvHeaders.DATE, "2020-01-01T00:00:00"),
@@ -40,10 +42,14 @@ class PtvRouteTest {
         assertThat(page.get("pageNumber").asInt()).isEqualTo(2);
         List<String> ids = page.get("itemList").findValuesAsText("id").subList(0, 3);
 
-        JsonNode items = routes.call("direct:ptv-list", ids, Map.of(PtvHeaders.KIND, "Service"), JsonNode.class);
+        List<PtvItem> items = routes.call("direct:ptv-list", ids, Map.of(PtvHeaders.KIND, "Service"), List.class);
 
-        assertThat(items.get(0).get("serviceNames")).isNotEmpty();
-        assertThat(items).extracting(item -> item.get("id").asText()).containsExactlyElementsOf(ids);
+        assertThat(items.get(0).json().get("serviceNames")).isNotEmpty();
+        assertThat(items).extracting(item -> item.json().get("id").asText()).containsExactlyElementsOf(ids);
+        // Each item's own bytes, as sent: they parse back to the same tree.
+        for (PtvItem item : items) {
+            assertThat(JSON.readTree(item.raw())).isEqualTo(item.json());
+        }
     }
 
     @Test

@@ -1,5 +1,6 @@
 package fi.avain.routes.catalogue;
 
+import fi.avain.connectors.ptv.PtvItem;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fi.avain.mappings.MappingException;
@@ -80,7 +81,7 @@ class CatalogueReplayer implements MessageReplayer {
         SyncCounts counts = new SyncCounts();
         List<SyncUnit> units = new ArrayList<>();
         for (List<String> chunk : Chunks.of(guids, PtvSource.LIST_LIMIT)) {
-            List<JsonNode> fetched = ptv.list(kind, chunk);
+            List<PtvItem> fetched = ptv.list(kind, chunk);
             PtvItems.Batch batch = items.toUnits(kind, fetched, new ComparisonIndex());
             counts.failed.addAndGet(batch.failed());
             units.addAll(batch.units());

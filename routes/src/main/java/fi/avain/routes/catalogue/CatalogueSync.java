@@ -2,6 +2,7 @@ package fi.avain.routes.catalogue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fi.avain.connectors.ptv.PtvItem;
 import fi.avain.connectors.ptv.PtvSettings;
 import fi.avain.routes.jobs.JobProgress;
 import fi.avain.routes.messages.InboundMessage;
@@ -134,7 +135,7 @@ class CatalogueSync {
     private void syncChunk(String kind, List<String> chunk, ComparisonIndex index, ExecutorService pool,
             SyncCounts counts, KindRun run) {
         try {
-            List<JsonNode> fetched = ptv.list(kind, chunk);
+            List<PtvItem> fetched = ptv.list(kind, chunk);
             counts.fetched.addAndGet(fetched.size());
             PtvItems.Batch batch = items.toUnits(kind, fetched, index);
             counts.failed.addAndGet(batch.failed());
@@ -186,7 +187,7 @@ class CatalogueSync {
             List<String> known = items.knownOf(kind, guids);
             for (List<String> chunk : Chunks.of(known, PtvSource.LIST_LIMIT)) {
                 try {
-                    List<JsonNode> fetched = ptv.list(kind, chunk);
+                    List<PtvItem> fetched = ptv.list(kind, chunk);
                     applier.apply(items.removalUnits(kind, chunk, fetched), pool, counts);
                 } catch (RuntimeException e) {
                     run.allRead = false;

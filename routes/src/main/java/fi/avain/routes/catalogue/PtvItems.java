@@ -11,6 +11,7 @@ import fi.avain.mappings.model.InvalidValueException;
 import fi.avain.mappings.model.Provider;
 import fi.avain.mappings.model.ServiceChannel;
 import fi.avain.mappings.model.ServiceOffering;
+import fi.avain.connectors.ptv.PtvItem;
 import fi.avain.connectors.ptv.PtvTime;
 import fi.avain.mappings.ptv.PtvMapper;
 import fi.avain.routes.messages.InboundMessage;
@@ -47,7 +48,7 @@ class PtvItems {
         this.json = json;
     }
 
-    Batch toUnits(String kind, List<JsonNode> fetched, ComparisonIndex index) {
+    Batch toUnits(String kind, List<PtvItem> fetched, ComparisonIndex index) {
         List<UUID> messageIds = messages.receiveAll(fetched.stream().map(item -> message(kind, item)).toList());
         List<SyncUnit> units = new ArrayList<>();
         List<UUID> seen = new ArrayList<>();
@@ -56,7 +57,7 @@ class PtvItems {
         Instant minFailed = null;
         int failed = 0;
         for (int i = 0; i < fetched.size(); i++) {
-            JsonNode item = fetched.get(i);
+            JsonNode item = fetched.get(i).json();
             UUID messageId = messageIds.get(i);
             Instant modified = modified(item);
             maxModified = later(maxModified, modified);
@@ -166,16 +167,16 @@ class PtvItems {
     }
 
     /** Removal units for known items that PTV lists as archived or withdrawn, unless reading them back shows them published. */
-    List<SyncUnit> removalUnits(String kind, List<String> guids, List<JsonNode> fetched) {
-        Map<String, JsonNode> byId = new HashMap<>();
-        fetched.forEach(item -> byId.put(item.path("id").asText(), item));
+    List<SyncUnit> removalUnits(String kind, List<String> guids, List<PtvItem> fetched) {
+        Map<String, PtvItem> byId = new HashMap<>();
+        fetched.forEach(item -> byId.put(item.json().path("id").asText(), item));
         List<SyncUnit> units = new ArrayList<>();
         for (String guid : guids) {
-            JsonNode item = byId.get(guid);
-            if (item != null && "Published".equalsIgnoreCase(item.path("publishingStatus").asText())) {
+            PtvItem item = byId.get(guid);
+            if (item != null && "Published".equalsIgnoreCase(item.json().path("publishingStatus").asText())) {
                 continue;
             }
-            JsonNode body = item != null ? item : json.createObjectNode().put("id", guid).put("publishingStatus", "Removed");
+            PtvItem body = item != null ? item : removed(guid);
             UUID messageId = messages.receive(message(kind, body));
             units.add(SyncUnit.remove(messageId, removalsOf(typeOf(kind), UUID.fromString(guid))));
         }
@@ -203,11 +204,17 @@ class PtvItems {
         return removals;
     }
 
-    private InboundMessage message(String kind, JsonNode item) {
-        String id = item.path("id").asText("");
+    private InboundMessage message(String kind, PtvItem item) {
+        String id = item.json().path("id").asText("");
+        return new InboundMessage(CatalogueSync.FLOW, "ptv:" + kind + ":" + (id.isEmpty() ? "unknown" : id), null,
+                Map.of("ptvId", id), "application/json", item.raw());
+    }
+
+    /** What stands for an item PTV no longer returns at all. */
+    private PtvItem removed(String guid) {
+        JsonNode node = json.createObjectNode().put("id", guid).put("publishingStatus", "Removed");
         try {
-            return new InboundMessage(CatalogueSync.FLOW, "ptv:" + kind + ":" + (id.isEmpty() ? "unknown" : id), null,
-                    Map.of("ptvId", id), "application/json", json.writeValueAsBytes(item));
+            return new PtvItem(node, json.writeValueAsBytes(node));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

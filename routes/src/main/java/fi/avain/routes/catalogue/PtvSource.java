@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import fi.avain.connectors.ptv.PtvHeaders;
+import fi.avain.connectors.ptv.PtvItem;
 import fi.avain.connectors.ptv.PtvTime;
 import org.apache.camel.ProducerTemplate;
 import org.springframework.stereotype.Component;
@@ -50,17 +51,13 @@ class PtvSource {
     }
 
     /** The full items for at most {@value #LIST_LIMIT} GUIDs. */
-    List<JsonNode> list(String kind, List<String> guids) {
+    List<PtvItem> list(String kind, List<String> guids) {
         if (guids.size() > LIST_LIMIT) {
             throw new IllegalArgumentException("at most " + LIST_LIMIT + " GUIDs per list call");
         }
-        JsonNode body = camel.requestBodyAndHeader("direct:ptv-list", guids, PtvHeaders.KIND, kind, JsonNode.class);
-        List<JsonNode> items = new ArrayList<>();
-        JsonNode array = body != null && body.isObject() ? body.path("itemList") : body;
-        if (array != null && array.isArray()) {
-            array.forEach(items::add);
-        }
-        return items;
+        @SuppressWarnings("unchecked")
+        List<PtvItem> items = camel.requestBodyAndHeader("direct:ptv-list", guids, PtvHeaders.KIND, kind, List.class);
+        return items == null ? List.of() : items;
     }
 
     /** PTV pages list GUIDs as {@code itemList} objects (v11) or a plain {@code guidList}. */
