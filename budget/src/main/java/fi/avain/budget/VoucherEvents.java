@@ -59,7 +59,7 @@ final class VoucherEvents {
             // a provider's first event stands for its acceptance
             vouchers.accept(v.id(), provider, e.serviceDate());
         }
-        vouchers.accepted(v.id());
+        vouchers.accepted(v);
         Recorded recorded = new Recorded(v, e, provider, serviceClass, share, sourceMessageId);
         return e.needsApproval() ? hold(recorded) : capture(recorded);
     }

@@ -95,9 +95,12 @@ final class VoucherQueries {
                 .params(reopenings, now(), id).update();
     }
 
-    void accepted(String id) {
-        db.sql("update voucher set status = 'ACCEPTED', updated_at = ? where id = ? and status = 'ISSUED'")
-                .params(now(), id).update();
+    /** An issued voucher becomes accepted; the row is locked, so its status read with the lock still holds. */
+    void accepted(LockedVoucher v) {
+        if (v.status() == Vouchers.VoucherStatus.ISSUED) {
+            db.sql("update voucher set status = 'ACCEPTED', updated_at = ? where id = ? and status = 'ISSUED'")
+                    .params(now(), v.id()).update();
+        }
     }
 
     void cancelled(String id, String cancelKey) {

@@ -206,7 +206,7 @@ public final class Vouchers {
         if (!accepted.contains(provider)) {
             vouchers.accept(v.id(), provider, on);
         }
-        vouchers.accepted(v.id());
+        vouchers.accepted(v);
         return view(v.id());
     }
 
