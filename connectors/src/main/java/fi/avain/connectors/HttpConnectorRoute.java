@@ -41,13 +41,15 @@ public abstract class HttpConnectorRoute extends RouteBuilder {
         ConnectorRetries.retryTransientFailures(from(httpCall()).routeId(call.system() + "-http"), call.maxRetries(),
                         call.retryBackoff())
                 .to(attempt())
-                .process(exchange -> HttpFailures.failOnClientError(call.system(), exchange));
+                .process(exchange -> HttpFailures.failOnClientError(call.system(), exchange))
+                .process(exchange -> ResponseBody.failIfTooLarge(call.system(), call.maxResponseBytes(), exchange));
     }
 
     private void configureAttempt() {
-        // The answer is read into bytes inside the circuit breaker, whose copy of the exchange closes the
-        // response when it ends. Without stream caching: Camel would copy each answer into its cache first,
-        // a large one twice over as the cache grows, only for it to be copied again here.
+        // A successful answer is read into bytes inside the circuit breaker, whose copy of the exchange
+        // closes the response when it ends; an answer over the limit fails after the breaker, which it
+        // must not open. Without stream caching: Camel would copy each answer into its cache first, a
+        // large one twice over as the cache grows, only for it to be copied again here.
         from(attempt()).routeId(call.system() + "-http-attempt").streamCache("false")
                 .errorHandler(noErrorHandler())
                 .process(exchange -> HttpRequest.restore(exchange, call.apiKey()))
@@ -56,7 +58,7 @@ public abstract class HttpConnectorRoute extends RouteBuilder {
                         .resilience4jConfiguration(call.circuitBreaker().resilience4j())
                         .to(endpointUri())
                         .process(exchange -> HttpFailures.failOnServerError(call.system(), exchange))
-                        .process(exchange -> ResponseBody.readBounded(call.system(), call.maxResponseBytes(), exchange))
+                        .process(exchange -> ResponseBody.readWithinBreaker(call.maxResponseBytes(), exchange))
                     .endCircuitBreaker()
                 .endDoTry()
                 .doCatch(Exception.class)

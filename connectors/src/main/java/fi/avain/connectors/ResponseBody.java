@@ -15,6 +15,9 @@ import org.apache.camel.Exchange;
 /** Reads a response body within a size limit and parses JSON, failing permanently otherwise. */
 public final class ResponseBody {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String TOO_LARGE = "AvainResponseTooLarge";
+    /** A declared length is trusted for one allocation up to this size; beyond, the body is read as it comes. */
+    private static final long EXACT_READ_MAX = 1 << 20;
 
     private ResponseBody() {
     }
@@ -34,10 +37,38 @@ public final class ResponseBody {
         }
     }
 
-    /** Into an array of the declared length when there is one, so the bytes are not copied again. */
+    /**
+     * Inside the circuit breaker: reads a successful answer as {@link #readBounded} does, but marks one
+     * over the limit instead of failing, for {@link #failIfTooLarge} to fail after the breaker. An error
+     * answer's body is closed unread: the status checks after the breaker need only its status.
+     */
+    static void readWithinBreaker(long maxBytes, Exchange exchange) throws IOException {
+        Integer status = exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class);
+        if (status != null && status >= 400) {
+            org.apache.camel.util.IOHelper.close(exchange.getMessage().getBody(InputStream.class));
+            exchange.getMessage().setBody(null);
+            return;
+        }
+        try {
+            readBounded("", maxBytes, exchange);
+        } catch (ConnectorException tooLarge) {
+            exchange.getMessage().setBody(null);
+            exchange.setProperty(TOO_LARGE, true);
+        }
+    }
+
+    /** After the circuit breaker: an answer {@link #readWithinBreaker} found over the limit fails, for good. */
+    static void failIfTooLarge(String system, long maxBytes, Exchange exchange) {
+        if (exchange.getProperty(TOO_LARGE, false, Boolean.class)) {
+            exchange.removeProperty(TOO_LARGE);
+            throw tooLarge(system, maxBytes);
+        }
+    }
+
+    /** Into an array of the declared length when there is a small one, so the bytes are not copied again. */
     private static byte[] read(InputStream in, Long declared, long maxBytes) throws IOException {
         int limit = (int) Math.min(maxBytes + 1, Integer.MAX_VALUE - 8);
-        if (declared == null || declared < 0) {
+        if (declared == null || declared < 0 || declared > EXACT_READ_MAX) {
             return in.readNBytes(limit);
         }
         byte[] bytes = new byte[declared.intValue()];
@@ -84,15 +115,23 @@ public final class ResponseBody {
         try (JsonParser parser = JSON.createParser(bytes)) {
             JsonToken first = parser.nextToken();
             if (first == JsonToken.START_ARRAY) {
-                return elements(parser, bytes, element);
+                return elements(system, parser, bytes, element);
             }
             if (first == JsonToken.START_OBJECT) {
+                List<T> found = null;
                 while (parser.nextToken() == JsonToken.FIELD_NAME) {
                     String name = parser.currentName();
-                    if (parser.nextToken() == JsonToken.START_ARRAY && field.equals(name)) {
-                        return elements(parser, bytes, element);
+                    if (parser.nextToken() == JsonToken.START_ARRAY && field.equals(name) && found == null) {
+                        found = elements(system, parser, bytes, element);
+                    } else {
+                        parser.skipChildren();
                     }
-                    parser.skipChildren();
+                }
+                if (parser.currentToken() != JsonToken.END_OBJECT) {
+                    throw new com.fasterxml.jackson.core.JsonParseException(parser, "the object does not end");
+                }
+                if (found != null) {
+                    return found;
                 }
             }
             throw ConnectorException.permanent(system, "a list answer is neither an array nor has an " + field);
@@ -101,8 +140,8 @@ public final class ResponseBody {
         }
     }
 
-    private static <T> List<T> elements(JsonParser parser, byte[] bytes, BiFunction<JsonNode, byte[], T> element)
-            throws IOException {
+    private static <T> List<T> elements(String system, JsonParser parser, byte[] bytes,
+            BiFunction<JsonNode, byte[], T> element) throws IOException {
         List<T> elements = new ArrayList<>();
         while (parser.nextToken() != JsonToken.END_ARRAY) {
             if (parser.currentToken() == null) {
@@ -111,6 +150,10 @@ public final class ResponseBody {
             int start = (int) parser.currentTokenLocation().getByteOffset();
             JsonNode node = JSON.readTree(parser);
             int end = (int) parser.currentLocation().getByteOffset();
+            if (start < 0 || end < start) {
+                // Byte offsets exist only when Jackson reads UTF-8 itself.
+                throw ConnectorException.permanent(system, "response is not JSON in UTF-8");
+            }
             elements.add(element.apply(node, Arrays.copyOfRange(bytes, start, end)));
         }
         return elements;

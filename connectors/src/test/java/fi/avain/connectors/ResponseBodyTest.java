@@ -62,7 +62,8 @@ class ResponseBodyTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"[{\"id\": \"a\"}, {\"id\"", "[1, 2", "not json", "[{\"id\": }]"})
+    @ValueSource(strings = {"[{\"id\": \"a\"}, {\"id\"", "[1, 2", "not json", "[{\"id\": }]",
+            "{\"itemList\": [{\"id\": \"a\"}], \"next\": ", "{\"itemList\": [{\"id\": \"a\"}]"})
     void refusesJsonThatIsCutOffOrBroken(String body) {
         assertThatThrownBy(() -> elements(body))
                 .isInstanceOfSatisfying(ConnectorException.class, e -> assertThat(e.isRetryable()).isFalse())
@@ -99,6 +100,56 @@ class ResponseBodyTest {
                     .isInstanceOfSatisfying(ConnectorException.class, e -> assertThat(e.isRetryable()).isFalse())
                     .hasMessageContaining("larger than the limit of 9 bytes");
         }
+    }
+
+    @Test
+    void refusesJsonThatIsNotUtf8() {
+        Exchange exchange = new DefaultExchange(new DefaultCamelContext());
+        exchange.getMessage().setBody("[{\"id\": \"a\"}]".getBytes(StandardCharsets.UTF_16));
+
+        assertThatThrownBy(() -> ResponseBody.arrayElements("ptv", exchange, "itemList", (json, raw) -> raw))
+                .isInstanceOfSatisfying(ConnectorException.class, e -> assertThat(e.isRetryable()).isFalse())
+                .hasMessageContaining("not JSON in UTF-8");
+    }
+
+    private static Exchange answer(int status, byte[] body) {
+        Exchange exchange = new DefaultExchange(new DefaultCamelContext());
+        exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, status);
+        exchange.getMessage().setBody(new java.io.ByteArrayInputStream(body));
+        return exchange;
+    }
+
+    @Test
+    void insideTheBreakerAnAnswerOverTheLimitIsMarkedAndFailsOnlyAfterIt() throws Exception {
+        Exchange exchange = answer(200, new byte[10]);
+
+        ResponseBody.readWithinBreaker(9, exchange);
+
+        assertThat(exchange.getMessage().getBody()).isNull();
+        assertThatThrownBy(() -> ResponseBody.failIfTooLarge("ptv", 9, exchange))
+                .isInstanceOfSatisfying(ConnectorException.class, e -> assertThat(e.isRetryable()).isFalse())
+                .hasMessageContaining("larger than the limit of 9 bytes");
+    }
+
+    @Test
+    void insideTheBreakerAnAnswerWithinTheLimitIsRead() throws Exception {
+        Exchange exchange = answer(200, "[1]".getBytes(StandardCharsets.UTF_8));
+
+        ResponseBody.readWithinBreaker(9, exchange);
+        ResponseBody.failIfTooLarge("ptv", 9, exchange);
+
+        assertThat(exchange.getMessage().getBody(byte[].class)).isEqualTo("[1]".getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void insideTheBreakerAnErrorAnswerIsClosedUnreadForTheStatusChecks() throws Exception {
+        Exchange exchange = answer(404, new byte[100]);
+
+        ResponseBody.readWithinBreaker(9, exchange);
+        ResponseBody.failIfTooLarge("ptv", 9, exchange);
+
+        assertThat(exchange.getMessage().getBody()).isNull();
+        assertThat(exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE)).isEqualTo(404);
     }
 
     @Test
