@@ -1,5 +1,6 @@
 package fi.avain.benchmarks.voucher;
 
+import fi.avain.benchmarks.LoopbackHttp;
 import fi.avain.benchmarks.Options;
 import fi.avain.benchmarks.card.AuthorizationLoad;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package fi.avain.benchmarks.voucher;
+package fi.avain.benchmarks;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -14,12 +14,12 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 
 /**
- * One kept-alive HTTP/1.1 connection to a SOAP endpoint on loopback, used by one thread at a time: it
+ * One kept-alive HTTP/1.1 connection to an endpoint on loopback, used by one thread at a time: it
  * writes a POST and reads the whole answer, plain or chunked. Little CPU per request, so that on a
- * 2-core machine the driver takes as little as it can from the servers it measures (the card
- * benchmark's driver on the JDK's HttpClient used about 2 ms of CPU per request there).
+ * 2-core machine the driver takes as little as it can from the servers it measures (a driver on the
+ * JDK's HttpClient used about 2 ms of CPU per request there).
  */
-final class LoopbackHttp implements AutoCloseable {
+public final class LoopbackHttp implements AutoCloseable {
     private final InetSocketAddress address;
     private final String path;
     private final String host;
@@ -33,10 +33,10 @@ final class LoopbackHttp implements AutoCloseable {
     private long connects;
 
     /** An answer: its status and body. */
-    record Response(int status, String body, int bodyBytes) {
+    public record Response(int status, String body, int bodyBytes) {
     }
 
-    LoopbackHttp(URI endpoint, int timeoutMillis) {
+    public LoopbackHttp(URI endpoint, int timeoutMillis) {
         if (!"http".equals(endpoint.getScheme())) {
             throw new IllegalArgumentException("only http: " + endpoint);
         }
@@ -50,33 +50,38 @@ final class LoopbackHttp implements AutoCloseable {
     }
 
     /** Connections opened so far (a server may close a kept-alive one after so many requests). */
-    long connects() {
+    public long connects() {
         return connects;
     }
 
-    Response post(byte[] xml) throws IOException {
+    /** A SOAP 1.1 POST of the envelope. */
+    public Response post(byte[] xml) throws IOException {
+        return post("Content-Type: text/xml; charset=UTF-8\r\nSOAPAction: \"\"\r\n", xml);
+    }
+
+    /** A POST of the body with the header lines given, each ending in CRLF. */
+    public Response post(String headers, byte[] content) throws IOException {
         boolean reused = socket != null && requestsOnConnection > 0;
         try {
-            return exchange(xml);
+            return exchange(headers, content);
         } catch (SocketException | EOFException e) {
             // A kept-alive connection the server had closed before this request: one more try on a new
             // one. No byte of an answer came back, so the server did not take the request.
             if (!reused || (e instanceof EOFException && !e.getMessage().startsWith("no answer"))) {
                 throw e;
             }
-            return exchange(xml);
+            return exchange(headers, content);
         }
     }
 
-    private Response exchange(byte[] xml) throws IOException {
+    private Response exchange(String headers, byte[] content) throws IOException {
         if (socket == null) {
             connect();
         }
         try {
-            out.write(("POST " + path + " HTTP/1.1\r\nHost: " + host
-                    + "\r\nContent-Type: text/xml; charset=UTF-8\r\nSOAPAction: \"\"\r\nContent-Length: " + xml.length
-                    + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-            out.write(xml);
+            out.write(("POST " + path + " HTTP/1.1\r\nHost: " + host + "\r\n" + headers + "Content-Length: "
+                    + content.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.write(content);
             out.flush();
             requestsOnConnection++;
             return read();
