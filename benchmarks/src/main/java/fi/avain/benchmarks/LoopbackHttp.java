@@ -30,6 +30,7 @@ public final class LoopbackHttp implements AutoCloseable {
     private InputStream in;
     private OutputStream out;
     private long requestsOnConnection;
+    private boolean answerStarted;
     private long connects;
 
     /** An answer: its status and body. */
@@ -66,8 +67,8 @@ public final class LoopbackHttp implements AutoCloseable {
             return exchange(headers, content);
         } catch (SocketException | EOFException e) {
             // A kept-alive connection the server had closed before this request: one more try on a new
-            // one. No byte of an answer came back, so the server did not take the request.
-            if (!reused || (e instanceof EOFException && !e.getMessage().startsWith("no answer"))) {
+            // one, only when no byte of an answer came back, so the server did not take the request.
+            if (!reused || answerStarted) {
                 throw e;
             }
             return exchange(headers, content);
@@ -75,6 +76,7 @@ public final class LoopbackHttp implements AutoCloseable {
     }
 
     private Response exchange(String headers, byte[] content) throws IOException {
+        answerStarted = false;
         if (socket == null) {
             connect();
         }
@@ -176,6 +178,7 @@ public final class LoopbackHttp implements AutoCloseable {
         line.setLength(0);
         int c;
         while ((c = in.read()) >= 0) {
+            answerStarted = true;
             if (c == '\n') {
                 int end = line.length();
                 if (end > 0 && line.charAt(end - 1) == '\r') {
