@@ -1,8 +1,8 @@
 package fi.avain.routes.catalogue;
 
-import fi.avain.connectors.ptv.PtvItem;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fi.avain.connectors.ptv.PtvItem;
 import fi.avain.mappings.MappingException;
 import fi.avain.mappings.comparison.ComparisonMapper;
 import fi.avain.mappings.model.InvalidValueException;
