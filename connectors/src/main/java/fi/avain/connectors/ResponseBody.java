@@ -22,39 +22,30 @@ public final class ResponseBody {
     private ResponseBody() {
     }
 
-    /** Replaces the streamed body with its bytes, refusing more than {@code maxBytes}. */
-    static void readBounded(String system, long maxBytes, Exchange exchange) throws IOException {
-        Long declared = exchange.getMessage().getHeader("Content-Length", Long.class);
-        try (InputStream in = exchange.getMessage().getBody(InputStream.class)) {
-            if (declared != null && declared > maxBytes) {
-                throw tooLarge(system, maxBytes);
-            }
-            byte[] bytes = in == null ? new byte[0] : read(in, declared, maxBytes);
-            if (bytes.length > maxBytes) {
-                throw tooLarge(system, maxBytes);
-            }
-            exchange.getMessage().setBody(bytes);
-        }
-    }
-
     /**
-     * Inside the circuit breaker: reads a successful answer as {@link #readBounded} does, but marks one
-     * over the limit instead of failing, for {@link #failIfTooLarge} to fail after the breaker. An error
-     * answer's body is closed unread: the status checks after the breaker need only its status.
+     * Inside the circuit breaker: replaces a successful answer's streamed body with its bytes. One over
+     * {@code maxBytes} is marked instead, for {@link #failIfTooLarge} to fail after the breaker, which it
+     * must not open. An error answer's body is closed unread: the status checks after the breaker need
+     * only its status.
      */
     static void readWithinBreaker(long maxBytes, Exchange exchange) throws IOException {
         Integer status = exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class);
-        if (status != null && status >= 400) {
-            org.apache.camel.util.IOHelper.close(exchange.getMessage().getBody(InputStream.class));
-            exchange.getMessage().setBody(null);
-            return;
+        Long declared = exchange.getMessage().getHeader("Content-Length", Long.class);
+        try (InputStream in = exchange.getMessage().getBody(InputStream.class)) {
+            boolean error = status != null && status >= 400;
+            exchange.getMessage().setBody(error ? null : bounded(in, declared, maxBytes, exchange));
         }
-        try {
-            readBounded("", maxBytes, exchange);
-        } catch (ConnectorException tooLarge) {
-            exchange.getMessage().setBody(null);
+    }
+
+    /** The body's bytes, or null with the exchange marked when there are more than {@code maxBytes}. */
+    private static byte[] bounded(InputStream in, Long declared, long maxBytes, Exchange exchange) throws IOException {
+        byte[] bytes = declared != null && declared > maxBytes ? null
+                : in == null ? new byte[0] : read(in, declared, maxBytes);
+        if (bytes == null || bytes.length > maxBytes) {
             exchange.setProperty(TOO_LARGE, true);
+            return null;
         }
+        return bytes;
     }
 
     /** After the circuit breaker: an answer {@link #readWithinBreaker} found over the limit fails, for good. */

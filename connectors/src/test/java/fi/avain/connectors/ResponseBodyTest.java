@@ -76,7 +76,8 @@ class ResponseBodyTest {
         if (declared != null) {
             exchange.getMessage().setHeader("Content-Length", declared);
         }
-        ResponseBody.readBounded("ptv", maxBytes, exchange);
+        ResponseBody.readWithinBreaker(maxBytes, exchange);
+        ResponseBody.failIfTooLarge("ptv", maxBytes, exchange);
         return exchange.getMessage().getBody(byte[].class);
     }
 

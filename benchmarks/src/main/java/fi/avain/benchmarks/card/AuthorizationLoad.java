@@ -1,8 +1,6 @@
 package fi.avain.benchmarks.card;
 
 import fi.avain.benchmarks.LoopbackHttp;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import fi.avain.benchmarks.OpenLoop;
 import fi.avain.benchmarks.Options;
 import java.net.URI;
@@ -21,7 +19,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
@@ -71,6 +71,7 @@ public final class AuthorizationLoad {
     private final String nonce;
     private final String[] recent = new String[RECENT];
     private final BlockingQueue<Request> queue = new LinkedBlockingQueue<>();
+    private volatile boolean socketClient;
     private long sentTotal;
 
     /** A request due at {@code intended}, for a connection thread to send. */
@@ -104,8 +105,6 @@ public final class AuthorizationLoad {
         }
         socketClient = true;
     }
-
-    private volatile boolean socketClient;
 
     private void sendFromQueue(LoopbackHttp connection) {
         try (connection) {
