@@ -38,8 +38,9 @@ public record HttpRequest(String method, String path, String query, byte[] body)
     static void restore(Exchange exchange, Secret apiKey) {
         HttpRequest request = exchange.getProperty(PROPERTY, HttpRequest.class);
         Message message = exchange.getMessage();
-        message.removeHeaders("CamelHttp*");
-        message.removeHeaders("Content-*");
+        // By prefix, not Camel's wildcard: that compiles a regular expression per header on every call.
+        message.getHeaders().keySet().removeIf(name -> startsWithIgnoreCase(name, "CamelHttp")
+                || startsWithIgnoreCase(name, "Content-"));
         // The enum, not its name: the HTTP producer reads it as HttpMethods, and converting a String
         // there walks Camel's whole converter registry on every call.
         message.setHeader(Exchange.HTTP_METHOD, HttpMethods.valueOf(request.method()));
@@ -53,5 +54,9 @@ public record HttpRequest(String method, String path, String query, byte[] body)
             message.setHeader("Authorization", "Bearer " + apiKey.value());
         }
         message.setBody(request.body());
+    }
+
+    private static boolean startsWithIgnoreCase(String name, String prefix) {
+        return name.regionMatches(true, 0, prefix, 0, prefix.length());
     }
 }

@@ -1,5 +1,6 @@
 package fi.avain.connectors.marketplace;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fi.avain.connectors.simulator.SimulatorExchange;
@@ -132,9 +133,7 @@ public final class MarketplaceSimulator extends SimulatorServer {
             exchange.error(413, "body larger than " + maxBodyBytes + " bytes");
             return;
         }
-        try {
-            JSON.readTree(body.get());
-        } catch (IOException e) {
+        if (!isJson(body.get())) {
             exchange.error(400, "body is not JSON");
             return;
         }
@@ -162,6 +161,19 @@ public final class MarketplaceSimulator extends SimulatorServer {
             throw new IllegalArgumentException("unknown HSDS type " + type);
         }
         return store;
+    }
+
+    /** Reads the body through without building a tree: one JSON value and nothing after it. */
+    private static boolean isJson(byte[] body) {
+        try (JsonParser parser = JSON.createParser(body)) {
+            if (parser.nextToken() == null) {
+                return false;
+            }
+            parser.skipChildren();
+            return parser.nextToken() == null;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private static JsonNode parse(byte[] body) {

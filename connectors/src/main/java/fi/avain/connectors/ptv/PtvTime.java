@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
  */
 public final class PtvTime {
     private static final Pattern WATERMARK = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}");
+    private static final Pattern ZONE_OFFSET = Pattern.compile("[+-]\\d\\d:\\d\\d$");
     private static final DateTimeFormatter MODIFIED = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS");
     private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
 
@@ -46,7 +47,7 @@ public final class PtvTime {
     /** Parses an item's {@code modified}; PTV leaves the zone out, the value is UTC. A zone, if given, is kept. */
     public static Optional<Instant> parseModified(String text) {
         try {
-            if (text.endsWith("Z") || text.matches(".*[+-]\\d\\d:\\d\\d$")) {
+            if (text.endsWith("Z") || ZONE_OFFSET.matcher(text).find()) {
                 return Optional.of(java.time.OffsetDateTime.parse(text).toInstant());
             }
             return Optional.of(LocalDateTime.parse(text).toInstant(ZoneOffset.UTC));

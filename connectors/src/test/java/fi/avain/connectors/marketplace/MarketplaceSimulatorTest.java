@@ -41,6 +41,9 @@ class MarketplaceSimulatorTest {
         simulator.maxBodyBytes(10);
         assertThat(http.put(simulator.baseUrl() + "/locations/l1", "{\"id\":\"l1-long\"}").statusCode()).isEqualTo(413);
         assertThat(http.put(simulator.baseUrl() + "/locations/l1", "<x/>").statusCode()).isEqualTo(400);
+        assertThat(http.put(simulator.baseUrl() + "/locations/l1", "").statusCode()).isEqualTo(400);
+        assertThat(http.put(simulator.baseUrl() + "/locations/l1", "{\"a\":").statusCode()).isEqualTo(400);
+        assertThat(http.put(simulator.baseUrl() + "/locations/l1", "{} {}").statusCode()).isEqualTo(400);
         assertThat(simulator.ids("locations")).isEmpty();
     }
 
