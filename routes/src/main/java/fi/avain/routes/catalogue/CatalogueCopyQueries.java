@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
@@ -24,10 +25,39 @@ class CatalogueCopyQueries {
 
     private final JdbcClient jdbc;
     private final NamedParameterJdbcTemplate batch;
+    private final boolean postgres;
+    /** Rows this process has written to the copy, and the count at which statistics are taken next. */
+    private final java.util.concurrent.atomic.AtomicLong written = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong nextAnalyze = new java.util.concurrent.atomic.AtomicLong(1_000);
 
     CatalogueCopyQueries(JdbcClient jdbc, NamedParameterJdbcTemplate batch) {
         this.jdbc = jdbc;
         this.batch = batch;
+        this.postgres = isPostgres(batch.getJdbcTemplate().getDataSource());
+    }
+
+    /**
+     * Brings PostgreSQL's statistics of the copy up to date each time it has doubled since they were
+     * last taken. A lookup prepared while the copy was small keeps a plan that scans the whole table;
+     * before autovacuum gets to the table (or where it is off) a first sync of 100 000 services spent
+     * most of its database time in such scans. Doubling keeps the ANALYZEs to a handful per run.
+     */
+    void refreshStatisticsAsItGrows() {
+        long next = nextAnalyze.get();
+        if (postgres && written.get() >= next && nextAnalyze.compareAndSet(next, 2 * written.get())) {
+            jdbc.sql("analyze catalogue_item, catalogue_item_facet").update();
+        }
+    }
+
+    private static boolean isPostgres(DataSource dataSource) {
+        if (dataSource == null) {
+            return false;
+        }
+        try (java.sql.Connection connection = dataSource.getConnection()) {
+            return "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName());
+        } catch (java.sql.SQLException e) {
+            return false;
+        }
     }
 
     Map<UUID, String> hashes(HsdsType type, Collection<UUID> ids) {
@@ -46,13 +76,15 @@ class CatalogueCopyQueries {
         return hashes;
     }
 
-    /** The service_at_location rows of the given services, as id → location id. */
+    /**
+     * The service_at_location rows of the given services, as service id → their ids. Only a
+     * service_at_location has a parent (a constraint says so), so the type is not asked for.
+     */
     Map<UUID, List<UUID>> serviceAtLocationIds(Collection<UUID> serviceIds) {
         Map<UUID, List<UUID>> byService = new HashMap<>();
         for (List<UUID> chunk : chunks(serviceIds)) {
             jdbc.sql("""
-                    select id, parent_id from catalogue_item
-                    where hsds_type = 'service_at_location' and parent_id in (:ids)
+                    select id, parent_id from catalogue_item where parent_id in (:ids)
                     """)
                     .param("ids", chunk)
                     .query((rs, n) -> Map.entry(rs.getObject("parent_id", UUID.class), rs.getObject("id", UUID.class)))
@@ -62,13 +94,12 @@ class CatalogueCopyQueries {
         return byService;
     }
 
-    /** The service_at_location ids that point at the given locations. */
+    /** The service_at_location ids that point at the given locations (only they have a ref). */
     List<UUID> serviceAtLocationsOfLocations(Collection<UUID> locationIds) {
         List<UUID> ids = new ArrayList<>();
         for (List<UUID> chunk : chunks(locationIds)) {
             ids.addAll(jdbc.sql("""
-                    select id from catalogue_item
-                    where hsds_type = 'service_at_location' and ref_id in (:ids)
+                    select id from catalogue_item where ref_id in (:ids)
                     """)
                     .param("ids", chunk)
                     .query(UUID.class)
@@ -113,6 +144,7 @@ class CatalogueCopyQueries {
         if (items.isEmpty()) {
             return;
         }
+        written.addAndGet(items.size());
         Map<HsdsType, List<UUID>> byType = new HashMap<>();
         items.stream().filter(stored)
                 .forEach(i -> byType.computeIfAbsent(i.type(), t -> new ArrayList<>()).add(i.id()));

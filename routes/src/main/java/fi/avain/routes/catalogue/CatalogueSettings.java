@@ -16,5 +16,5 @@ import org.springframework.validation.annotation.Validated;
 public record CatalogueSettings(
         @DefaultValue("10000") @Min(1) @Max(1_000_000) int maxPages,
         @DefaultValue("8") @Min(1) @Max(64) int parallelism,
-        @DefaultValue("4") @Min(1) @Max(16) int chunkParallelism) {
+        @DefaultValue("2") @Min(1) @Max(16) int chunkParallelism) {
 }

@@ -63,6 +63,7 @@ class SyncApplier {
         List<Result> results = futures.stream().map(CompletableFuture::join).toList();
         // The copy and the messages' outcomes of a batch commit together: one commit, not several.
         transaction.executeWithoutResult(status -> record(results, known, counts));
+        copy.refreshStatisticsAsItGrows();
         return results;
     }
 
