@@ -20,6 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
 /** The SQL of Avain's copy of the catalogue. Writes replace whole rows: delete, then insert, in one transaction. */
 @Component
 class CatalogueCopyQueries {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(CatalogueCopyQueries.class);
     /** Keeps IN lists well under every database's parameter limit. */
     private static final int IN_CHUNK = 500;
 
@@ -37,15 +38,20 @@ class CatalogueCopyQueries {
     }
 
     /**
-     * Brings PostgreSQL's statistics of the copy up to date each time it has doubled since they were
-     * last taken. A lookup prepared while the copy was small keeps a plan that scans the whole table;
-     * before autovacuum gets to the table (or where it is off) a first sync of 100 000 services spent
-     * most of its database time in such scans. Doubling keeps the ANALYZEs to a handful per run.
+     * Brings PostgreSQL's statistics of the copy up to date each time the rows this process has written
+     * to it have doubled since they were last taken. A lookup prepared while the copy was small keeps a
+     * plan that scans the whole table; before autovacuum gets to the table (or where it is off) a first
+     * sync of 100 000 services spent most of its database time in such scans. Doubling keeps the
+     * ANALYZEs to a handful per run. Statistics only speed things up: failing to take them is logged.
      */
     void refreshStatisticsAsItGrows() {
         long next = nextAnalyze.get();
         if (postgres && written.get() >= next && nextAnalyze.compareAndSet(next, 2 * written.get())) {
-            jdbc.sql("analyze catalogue_item, catalogue_item_facet").update();
+            try {
+                jdbc.sql("analyze catalogue_item, catalogue_item_facet").update();
+            } catch (org.springframework.dao.DataAccessException e) {
+                log.warn("could not refresh the statistics of the catalogue copy: {}", e.getMostSpecificCause().toString());
+            }
         }
     }
 
@@ -144,7 +150,6 @@ class CatalogueCopyQueries {
         if (items.isEmpty()) {
             return;
         }
-        written.addAndGet(items.size());
         Map<HsdsType, List<UUID>> byType = new HashMap<>();
         items.stream().filter(stored)
                 .forEach(i -> byType.computeIfAbsent(i.type(), t -> new ArrayList<>()).add(i.id()));
@@ -171,6 +176,7 @@ class CatalogueCopyQueries {
                     values (:type, :id, :facet, :value)
                     """, facets.toArray(SqlParameterSource[]::new));
         }
+        written.addAndGet(items.size());
     }
 
     @Transactional

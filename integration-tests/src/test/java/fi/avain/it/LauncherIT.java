@@ -1,0 +1,54 @@
+package fi.avain.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The launcher gives a job the parallel collector unless the JVM options name one: Java refuses to
+ * start with two. An unknown job is the quickest way to see that the JVM started and the job runner
+ * answered.
+ */
+class LauncherIT {
+    static List<Map<String, String>> environments() {
+        return List.of(
+                Map.of(),
+                Map.of("AVAIN_JAVA_OPTS", "-Xmx128m"),
+                Map.of("AVAIN_JAVA_OPTS", "-Xmx128m -XX:+UseSerialGC"),
+                Map.of("AVAIN_JAVA_OPTS", "-Xmx128m\t-XX:+UseG1GC"),
+                Map.of("JDK_JAVA_OPTIONS", "-XX:+UseG1GC"),
+                Map.of("JAVA_TOOL_OPTIONS", "-Dx=1 -XX:+UseSerialGC"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("environments")
+    void aJobStartsWhateverCollectorTheOptionsName(Map<String, String> environment) throws Exception {
+        Path root = AvainJar.repositoryRoot();
+        Path output = Files.createTempDirectory(root.resolve("integration-tests/target"), "launcher-");
+        ProcessBuilder builder = new ProcessBuilder("bash", "avain", "job", "no-such-job").directory(root.toFile())
+                .redirectOutput(output.resolve("stdout").toFile())
+                .redirectError(output.resolve("stderr").toFile());
+        builder.environment().keySet().removeIf(name -> name.startsWith("AVAIN_") || name.equals("JDK_JAVA_OPTIONS")
+                || name.equals("JAVA_TOOL_OPTIONS"));
+        builder.environment().putAll(environment);
+        Process process = builder.start();
+        assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("the launcher ends").isTrue();
+
+        String stderr = read(output.resolve("stderr"));
+        assertThat(stderr).doesNotContain("Multiple garbage collectors");
+        assertThat(process.exitValue()).as(stderr).isEqualTo(2);
+        assertThat(read(output.resolve("stdout"))).contains("\"job\":\"no-such-job\"", "\"status\":\"failed\"");
+    }
+
+    private static String read(Path file) throws IOException {
+        return Files.readString(file, StandardCharsets.UTF_8);
+    }
+}
