@@ -97,6 +97,47 @@ class CatalogueSyncIT extends AvainIntegrationTest {
     }
 
     @Test
+    void aServiceThatLeavesAPlaceAndAChannelThatStopsBeingOneLoseTheirServiceAtLocations() {
+        PtvCatalogue ptv = catalogue(30);
+        sync();
+        List<Map<String, Object>> links = jdbc.sql("""
+                select parent_id, ref_id from catalogue_item where hsds_type = 'service_at_location'
+                order by id""").query().listOfRows();
+        assertThat(links).hasSizeGreaterThanOrEqualTo(2);
+        String service = links.get(0).get("parent_id").toString();
+        String leftPlace = links.get(0).get("ref_id").toString();
+        String closedPlace = links.stream().map(l -> l.get("ref_id").toString())
+                .filter(place -> !place.equals(leftPlace)).findFirst().orElseThrow();
+        ObjectNode serviceItem = (ObjectNode) ptv.item(PtvKind.Service, service).orElseThrow();
+        com.fasterxml.jackson.databind.node.ArrayNode channels = serviceItem.withArray("serviceChannels");
+        for (int i = channels.size() - 1; i >= 0; i--) {
+            if (leftPlace.equals(channels.get(i).path("serviceChannel").path("id").asText())) {
+                channels.remove(i);
+            }
+        }
+        serviceItem.put("modified", "2026-11-01T10:00:00.123456");
+        ptv.put(PtvKind.Service, serviceItem);
+        ObjectNode channelItem = (ObjectNode) ptv.item(PtvKind.ServiceChannel, closedPlace).orElseThrow();
+        channelItem.put("serviceChannelType", "WebPage");
+        channelItem.put("modified", "2026-11-01T10:00:00.123456");
+        ptv.put(PtvKind.ServiceChannel, channelItem);
+
+        JobSummary summary = sync();
+
+        assertThat(count(summary, "failed")).isZero();
+        assertThat(jdbc.sql("""
+                select count(*) from catalogue_item where hsds_type = 'service_at_location'
+                and ((parent_id = :service and ref_id = :left) or ref_id = :closed)""")
+                .param("service", java.util.UUID.fromString(service))
+                .param("left", java.util.UUID.fromString(leftPlace))
+                .param("closed", java.util.UUID.fromString(closedPlace))
+                .query(Long.class).single()).isZero();
+        assertThat(MARKETPLACE.get("locations", closedPlace)).isEmpty();
+        assertThat(MARKETPLACE.ids("service_at_locations")).hasSize((int) copyCount("service_at_location"));
+        assertThat(MARKETPLACE.get("services", service)).isPresent();
+    }
+
+    @Test
     void badItemsEndInTheErrorStoreWithTheirReasonsWhileTheOthersSync() {
         PtvCatalogue ptv = catalogue(30);
         String organization = ptv.ids(PtvKind.Organization).get(0);

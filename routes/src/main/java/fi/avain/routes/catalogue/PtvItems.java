@@ -56,18 +56,30 @@ class PtvItems {
         Instant maxModified = null;
         Instant minFailed = null;
         int failed = 0;
-        for (int i = 0; i < fetched.size(); i++) {
-            JsonNode item = fetched.get(i).json();
-            UUID messageId = messageIds.get(i);
-            Instant modified = modified(item);
-            maxModified = later(maxModified, modified);
+        // Mapped first, so that what the units need from the copy is read once for the whole chunk.
+        List<Object> mapped = new ArrayList<>();
+        for (PtvItem item : fetched) {
+            maxModified = later(maxModified, modified(item.json()));
             try {
-                Optional<SyncUnit> unit = unit(kind, item, messageId, index);
+                mapped.add(map(kind, item.json(), index));
+            } catch (MappingException | InvalidValueException e) {
+                mapped.add(e);
+            }
+        }
+        Links links = links(mapped);
+        for (int i = 0; i < mapped.size(); i++) {
+            UUID messageId = messageIds.get(i);
+            try {
+                if (mapped.get(i) instanceof RuntimeException mappingFailure) {
+                    throw mappingFailure; // counted and stored below, as one of building the unit
+                }
+                Optional<SyncUnit> unit = unitOf(mapped.get(i), messageId, links);
                 unit.ifPresentOrElse(units::add, () -> noEffect.add(messageId));
                 unit.filter(u -> !u.isRemoval()).ifPresent(u -> seen.add(u.upserts().get(0).id()));
             } catch (MappingException | InvalidValueException e) {
+                JsonNode item = fetched.get(i).json();
                 failed++;
-                minFailed = earlier(minFailed, modified);
+                minFailed = earlier(minFailed, modified(item));
                 // Still listed by PTV: a full run must not delete what it already holds of it.
                 uuid(item.path("id").asText("")).ifPresent(seen::add);
                 messages.failed(messageId, "PTV " + kind + ": " + e.getMessage());
@@ -79,56 +91,93 @@ class PtvItems {
 
     /** Empty when the item has no marketplace effect (a channel that is not a place). */
     Optional<SyncUnit> unit(String kind, JsonNode item, UUID messageId, ComparisonIndex index) {
-        switch (kind) {
+        Object mapped = map(kind, item, index);
+        return unitOf(mapped, messageId, links(List.of(mapped)));
+    }
+
+    /** The item as the canonical model, merged with what the comparison catalogue adds to it. */
+    private Object map(String kind, JsonNode item, ComparisonIndex index) {
+        return switch (kind) {
             case "Organization" -> {
                 Provider provider = mapper.organization(item);
-                if (provider.status().removed()) {
-                    return Optional.of(SyncUnit.remove(messageId, removalsOf(HsdsType.ORGANIZATION, provider.id())));
-                }
-                Provider merged = provider.businessId()
+                yield provider.status().removed() ? provider : provider.businessId()
                         .flatMap(b -> index.provider(b.value()))
                         .map(entry -> CatalogueMerger.merge(provider, entry.provider()))
                         .orElse(provider);
-                return Optional.of(SyncUnit.upsert(messageId, List.of(catalogueItems.organization(merged)), List.of()));
             }
-            case "ServiceChannel" -> {
-                ServiceChannel channel = mapper.channel(item);
-                if (channel.status().removed() || channel.type() != ChannelType.SERVICE_LOCATION) {
-                    List<SyncUnit.Removal> removals = copy.existing(HsdsType.LOCATION, List.of(channel.id())).isEmpty()
-                            ? List.of() : removalsOf(HsdsType.LOCATION, channel.id());
-                    return removals.isEmpty() ? Optional.empty() : Optional.of(SyncUnit.remove(messageId, removals));
-                }
-                return Optional.of(SyncUnit.upsert(messageId, List.of(catalogueItems.location(channel)), List.of()));
-            }
+            case "ServiceChannel" -> mapper.channel(item);
             case "Service" -> {
                 ServiceOffering service = mapper.service(item);
-                if (service.status().removed()) {
-                    return Optional.of(SyncUnit.remove(messageId, removalsOf(HsdsType.SERVICE, service.id())));
-                }
-                ServiceOffering merged = index.forPtvService(service.id())
+                yield service.status().removed() ? service : index.forPtvService(service.id())
                         .map(c -> CatalogueMerger.merge(service, c))
                         .orElse(service);
-                return Optional.of(serviceUnit(messageId, merged));
             }
             default -> throw new IllegalArgumentException("unknown PTV kind " + kind);
+        };
+    }
+
+    private Optional<SyncUnit> unitOf(Object mapped, UUID messageId, Links links) {
+        if (mapped instanceof Provider provider) {
+            if (provider.status().removed()) {
+                return Optional.of(SyncUnit.remove(messageId, removalsOf(HsdsType.ORGANIZATION, provider.id())));
+            }
+            return Optional.of(SyncUnit.upsert(messageId, List.of(catalogueItems.organization(provider)), List.of()));
         }
+        if (mapped instanceof ServiceChannel channel) {
+            if (!isPlace(channel)) {
+                return links.locations().contains(channel.id())
+                        ? Optional.of(SyncUnit.remove(messageId, removalsOf(HsdsType.LOCATION, channel.id())))
+                        : Optional.empty();
+            }
+            return Optional.of(SyncUnit.upsert(messageId, List.of(catalogueItems.location(channel)), List.of()));
+        }
+        ServiceOffering service = (ServiceOffering) mapped;
+        if (service.status().removed()) {
+            return Optional.of(SyncUnit.remove(messageId, removalsOf(HsdsType.SERVICE, service.id())));
+        }
+        return Optional.of(serviceUnit(messageId, service, links));
+    }
+
+    private static boolean isPlace(ServiceChannel channel) {
+        return !channel.status().removed() && channel.type() == ChannelType.SERVICE_LOCATION;
+    }
+
+    /**
+     * What the units of a chunk need from the copy, read in two queries: the locations it holds among
+     * the services' channels (or among the channels that are no longer places), and the services'
+     * current service_at_locations.
+     */
+    private record Links(Set<UUID> locations, Map<UUID, List<UUID>> serviceAtLocations) {
+    }
+
+    private Links links(List<Object> mapped) {
+        Set<UUID> channelIds = new java.util.HashSet<>();
+        List<UUID> serviceIds = new ArrayList<>();
+        for (Object item : mapped) {
+            if (item instanceof ServiceOffering service && !service.status().removed()) {
+                channelIds.addAll(service.channelIds());
+                serviceIds.add(service.id());
+            } else if (item instanceof ServiceChannel channel && !isPlace(channel)) {
+                channelIds.add(channel.id());
+            }
+        }
+        return new Links(channelIds.isEmpty() ? Set.of() : copy.existing(HsdsType.LOCATION, channelIds),
+                serviceIds.isEmpty() ? Map.of() : copy.serviceAtLocationIds(serviceIds));
     }
 
     /** The service, a service_at_location for each of its channels that is a known place, and removal of stale ones. */
-    private SyncUnit serviceUnit(UUID messageId, ServiceOffering service) {
+    private SyncUnit serviceUnit(UUID messageId, ServiceOffering service, Links links) {
         List<CatalogueItem> upserts = new ArrayList<>();
         upserts.add(catalogueItems.service(service));
-        Set<UUID> locations = copy.existing(HsdsType.LOCATION, service.channelIds());
         List<UUID> current = new ArrayList<>();
         for (UUID channelId : service.channelIds()) {
-            if (locations.contains(channelId)) {
+            if (links.locations().contains(channelId)) {
                 CatalogueItem sal = catalogueItems.serviceAtLocation(service, channelId);
                 upserts.add(sal);
                 current.add(sal.id());
             }
         }
-        List<SyncUnit.Removal> stale = copy.serviceAtLocationIds(List.of(service.id()))
-                .getOrDefault(service.id(), List.of()).stream()
+        List<SyncUnit.Removal> stale = links.serviceAtLocations().getOrDefault(service.id(), List.of()).stream()
                 .filter(id -> !current.contains(id))
                 .map(id -> new SyncUnit.Removal(HsdsType.SERVICE_AT_LOCATION, id))
                 .toList();
