@@ -1,5 +1,7 @@
 package fi.avain.routes.catalogue;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -9,7 +11,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
@@ -20,7 +26,7 @@ import org.springframework.transaction.annotation.Transactional;
 /** The SQL of Avain's copy of the catalogue. Writes replace whole rows: delete, then insert, in one transaction. */
 @Component
 class CatalogueCopyQueries {
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(CatalogueCopyQueries.class);
+    private static final Logger log = LoggerFactory.getLogger(CatalogueCopyQueries.class);
     /** Keeps IN lists well under every database's parameter limit. */
     private static final int IN_CHUNK = 500;
 
@@ -28,8 +34,8 @@ class CatalogueCopyQueries {
     private final NamedParameterJdbcTemplate batch;
     private final boolean postgres;
     /** Rows this process has written to the copy, and the count at which statistics are taken next. */
-    private final java.util.concurrent.atomic.AtomicLong written = new java.util.concurrent.atomic.AtomicLong();
-    private final java.util.concurrent.atomic.AtomicLong nextAnalyze = new java.util.concurrent.atomic.AtomicLong(1_000);
+    private final AtomicLong written = new AtomicLong();
+    private final AtomicLong nextAnalyze = new AtomicLong(1_000);
 
     CatalogueCopyQueries(JdbcClient jdbc, NamedParameterJdbcTemplate batch) {
         this.jdbc = jdbc;
@@ -49,7 +55,7 @@ class CatalogueCopyQueries {
         if (postgres && written.get() >= next && nextAnalyze.compareAndSet(next, 2 * written.get())) {
             try {
                 jdbc.sql("analyze catalogue_item, catalogue_item_facet").update();
-            } catch (org.springframework.dao.DataAccessException e) {
+            } catch (DataAccessException e) {
                 log.warn("could not refresh the statistics of the catalogue copy: {}", e.getMostSpecificCause().toString());
             }
         }
@@ -59,9 +65,9 @@ class CatalogueCopyQueries {
         if (dataSource == null) {
             return false;
         }
-        try (java.sql.Connection connection = dataSource.getConnection()) {
+        try (Connection connection = dataSource.getConnection()) {
             return "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName());
-        } catch (java.sql.SQLException e) {
+        } catch (SQLException e) {
             return false;
         }
     }

@@ -19,6 +19,7 @@ import fi.avain.routes.messages.MessageStore;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -151,7 +152,7 @@ class PtvItems {
     }
 
     private Links links(List<Object> mapped) {
-        Set<UUID> channelIds = new java.util.HashSet<>();
+        Set<UUID> channelIds = new HashSet<>();
         List<UUID> serviceIds = new ArrayList<>();
         for (Object item : mapped) {
             if (item instanceof ServiceOffering service && !service.status().removed()) {
