@@ -1,6 +1,5 @@
 package fi.avain.routes.catalogue;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fi.avain.connectors.ptv.PtvItem;
 import fi.avain.connectors.ptv.PtvSettings;
