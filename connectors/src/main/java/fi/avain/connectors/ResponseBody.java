@@ -4,11 +4,13 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.function.BiFunction;
 import org.apache.camel.Exchange;
 
@@ -99,6 +101,16 @@ public final class ResponseBody {
      */
     public static <T> List<T> arrayElements(String system, Exchange exchange, String field,
             BiFunction<JsonNode, byte[], T> element) {
+        return arrayElements(system, exchange, field, null, element);
+    }
+
+    /**
+     * As {@link #arrayElements(String, Exchange, String, BiFunction)}, but each object element's tree
+     * holds only the top-level fields in {@code keep} (all when null). The others are still read and
+     * checked as JSON, and stay in the element's bytes; they are only not built into nodes.
+     */
+    public static <T> List<T> arrayElements(String system, Exchange exchange, String field, Set<String> keep,
+            BiFunction<JsonNode, byte[], T> element) {
         byte[] bytes = exchange.getMessage().getBody(byte[].class);
         if (bytes == null || bytes.length == 0) {
             throw ConnectorException.permanent(system, "empty response where JSON was expected");
@@ -106,14 +118,14 @@ public final class ResponseBody {
         try (JsonParser parser = JSON.createParser(bytes)) {
             JsonToken first = parser.nextToken();
             if (first == JsonToken.START_ARRAY) {
-                return elements(system, parser, bytes, element);
+                return elements(system, parser, bytes, keep, element);
             }
             if (first == JsonToken.START_OBJECT) {
                 List<T> found = null;
                 while (parser.nextToken() == JsonToken.FIELD_NAME) {
                     String name = parser.currentName();
                     if (parser.nextToken() == JsonToken.START_ARRAY && field.equals(name) && found == null) {
-                        found = elements(system, parser, bytes, element);
+                        found = elements(system, parser, bytes, keep, element);
                     } else {
                         parser.skipChildren();
                     }
@@ -131,7 +143,7 @@ public final class ResponseBody {
         }
     }
 
-    private static <T> List<T> elements(String system, JsonParser parser, byte[] bytes,
+    private static <T> List<T> elements(String system, JsonParser parser, byte[] bytes, Set<String> keep,
             BiFunction<JsonNode, byte[], T> element) throws IOException {
         List<T> elements = new ArrayList<>();
         while (parser.nextToken() != JsonToken.END_ARRAY) {
@@ -139,7 +151,8 @@ public final class ResponseBody {
                 throw new com.fasterxml.jackson.core.JsonParseException(parser, "the array does not end");
             }
             int start = (int) parser.currentTokenLocation().getByteOffset();
-            JsonNode node = JSON.readTree(parser);
+            JsonNode node = keep == null || parser.currentToken() != JsonToken.START_OBJECT
+                    ? JSON.readTree(parser) : kept(parser, keep);
             int end = (int) parser.currentLocation().getByteOffset();
             if (start < 0 || end < start) {
                 // Byte offsets exist only when Jackson reads UTF-8 itself.
@@ -148,6 +161,24 @@ public final class ResponseBody {
             elements.add(element.apply(node, Arrays.copyOfRange(bytes, start, end)));
         }
         return elements;
+    }
+
+    /** The object the parser stands at, with only the fields in {@code keep}; a repeated field's last value wins, as in a whole tree. */
+    private static JsonNode kept(JsonParser parser, Set<String> keep) throws IOException {
+        ObjectNode object = JSON.createObjectNode();
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String name = parser.currentName();
+            parser.nextToken();
+            if (keep.contains(name)) {
+                object.set(name, JSON.readTree(parser));
+            } else {
+                parser.skipChildren();
+            }
+        }
+        if (parser.currentToken() != JsonToken.END_OBJECT) {
+            throw new com.fasterxml.jackson.core.JsonParseException(parser, "the object does not end");
+        }
+        return object;
     }
 
     private static ConnectorException tooLarge(String system, long maxBytes) {

@@ -37,6 +37,40 @@ class ResponseBodyTest {
         assertThat(elements.get(2).json().asText()).isEqualTo("c");
     }
 
+    private static List<Element> kept(String body, java.util.Set<String> keep) {
+        Exchange exchange = new DefaultExchange(new DefaultCamelContext());
+        exchange.getMessage().setBody(body.getBytes(StandardCharsets.UTF_8));
+        return ResponseBody.arrayElements("ptv", exchange, "itemList", keep,
+                (json, raw) -> new Element(json, new String(raw, StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void buildsOnlyTheFieldsAskedForButCutsTheWholeElement() throws Exception {
+        String first = "{\"id\": \"a\", \"ontologyTerms\": [{\"uri\": \"x\", \"n\": [1, {\"deep\": null}]}],"
+                + " \"name\": null, \"count\": 2, \"id\": \"b\"}";
+        List<Element> elements = kept("[" + first + ", \"c\", [1], {}]", java.util.Set.of("id", "name", "missing"));
+
+        assertThat(elements).extracting(Element::raw).containsExactly(first, "\"c\"", "[1]", "{}");
+        assertThat(elements.get(0).json()).as("a repeated field keeps its last value, as a whole tree does")
+                .isEqualTo(JSON.readTree("{\"name\": null, \"id\": \"b\"}"));
+        assertThat(elements.get(0).json().has("name")).isTrue();
+        assertThat(elements.get(1).json().asText()).isEqualTo("c");
+        assertThat(elements.get(2).json()).isEqualTo(JSON.readTree("[1]"));
+        assertThat(elements.get(3).json()).isEqualTo(JSON.createObjectNode());
+        assertThat(kept("{\"itemList\": [" + first + "]}", null).get(0).json())
+                .as("no field list: the whole tree").isEqualTo(JSON.readTree(first));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"[{\"id\": \"a\", \"skipped\": [1, }]", "[{\"id\": \"a\", \"skipped\": {\"x\" 1}}]",
+            "[{\"id\": \"a\", \"skipped\": \"open]", "[{\"id\": \"a\", \"skipped\": tru}]", "[{\"id\": \"a\", 7: 1}]",
+            "[{\"id\": \"a\", \"skipped\": [1]"})
+    void refusesBrokenJsonEvenInFieldsNotBuilt(String body) {
+        assertThatThrownBy(() -> kept(body, java.util.Set.of("id")))
+                .isInstanceOfSatisfying(ConnectorException.class, e -> assertThat(e.isRetryable()).isFalse())
+                .hasMessageContaining("not JSON");
+    }
+
     @Test
     void readsTheArrayUnderTheFieldOfAnObject() throws Exception {
         List<Element> elements = elements("{\"pageNumber\": 1, \"other\": {\"itemList\": [9]}, \"itemList\": [{\"id\":\"x\"}], \"after\": true}");

@@ -10,6 +10,11 @@ public final class PtvHeaders {
     public static final String STATUS = "PtvStatus";
     /** The page, from 1. */
     public static final String PAGE = "PtvPage";
+    /**
+     * For {@code direct:ptv-list}: a {@code Set<String>} of the top-level fields each item's tree needs
+     * (for instance {@code PtvMapper.SERVICE_FIELDS}); absent for whole trees. The bytes are whole either way.
+     */
+    public static final String FIELDS = "PtvFields";
 
     private PtvHeaders() {
     }

@@ -11,6 +11,7 @@ import org.apache.camel.Message;
 final class PtvRequests {
     static final int MAX_GUIDS = 100;
     private static final Set<String> STATUSES = Set.of("Published", "Archived", "Withdrawn");
+    private static final String FIELDS = "AvainPtvFields";
 
     private PtvRequests() {
     }
@@ -47,14 +48,21 @@ final class PtvRequests {
         if (guids == null || guids.isEmpty() || guids.size() > MAX_GUIDS) {
             throw new IllegalArgumentException("a PTV list call takes 1 to " + MAX_GUIDS + " guids");
         }
+        Set<?> fields = exchange.getMessage().getHeader(PtvHeaders.FIELDS, Set.class);
+        if (fields != null) {
+            // A property, not the header: the HTTP call's answer headers replace the request's.
+            exchange.setProperty(FIELDS, Set.copyOf(fields.stream().map(String::valueOf).toList()));
+        }
         // Each GUID encoded, the separating commas literal: PTV documents the form guids=a,b,c.
         String joined = String.join(",", guids.stream().map(String::valueOf).map(HttpRequest::encode).toList());
         HttpRequest.get(HttpRequest.path(kind.name(), "list"), "guids=" + joined).prepare(exchange);
     }
 
     /** PTV answers a list with an array; an object with {@code itemList} is accepted too. */
+    @SuppressWarnings("unchecked")
     static List<PtvItem> items(Exchange exchange) {
-        return ResponseBody.arrayElements("ptv", exchange, "itemList", PtvItem::new);
+        return ResponseBody.arrayElements("ptv", exchange, "itemList", exchange.getProperty(FIELDS, Set.class),
+                PtvItem::new);
     }
 
     private static PtvKind kind(Message message) {

@@ -28,6 +28,20 @@ import java.util.UUID;
 public final class PtvMapper {
     static final String SYSTEM = "ptv";
 
+    /**
+     * The top-level fields each mapping reads. A tree holding only these maps exactly as the whole
+     * item does, so a reader may leave the rest (PTV's ontology terms are most of a channel) unbuilt.
+     */
+    public static final Set<String> ORGANIZATION_FIELDS = Set.of("id", "organizationNames", "organizationType",
+            "organizationDescriptions", "businessCode", "oid", "municipality", "emails", "phoneNumbers", "webPages",
+            "publishingStatus", "modified");
+    public static final Set<String> CHANNEL_FIELDS = Set.of("id", "serviceChannelType", "organizationId",
+            "serviceChannelNames", "serviceChannelDescriptions", "addresses", "phoneNumbers", "emails", "webPages",
+            "serviceHours", "areas", "languages", "publishingStatus", "modified");
+    public static final Set<String> SERVICE_FIELDS = Set.of("id", "serviceNames", "serviceDescriptions",
+            "requirements", "serviceClasses", "targetGroups", "areaType", "areas", "serviceChannels", "organizations",
+            "fundingType", "serviceChargeType", "serviceVouchersInUse", "languages", "publishingStatus", "modified");
+
     public PtvMapper() {
     }
 

@@ -7,9 +7,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import fi.avain.connectors.ptv.PtvHeaders;
 import fi.avain.connectors.ptv.PtvItem;
 import fi.avain.connectors.ptv.PtvTime;
+import fi.avain.mappings.ptv.PtvMapper;
 import org.apache.camel.ProducerTemplate;
 import org.springframework.stereotype.Component;
 
@@ -50,14 +52,25 @@ class PtvSource {
         throw new IllegalStateException("PTV " + kind + " has more than " + maxPages + " pages; raise avain.catalogue.max-pages");
     }
 
-    /** The full items for at most {@value #LIST_LIMIT} GUIDs. */
+    /** The items for at most {@value #LIST_LIMIT} GUIDs: whole bytes, and trees of the fields the mapper reads. */
     List<PtvItem> list(String kind, List<String> guids) {
         if (guids.size() > LIST_LIMIT) {
             throw new IllegalArgumentException("at most " + LIST_LIMIT + " GUIDs per list call");
         }
         @SuppressWarnings("unchecked")
-        List<PtvItem> items = camel.requestBodyAndHeader("direct:ptv-list", guids, PtvHeaders.KIND, kind, List.class);
+        List<PtvItem> items = camel.requestBodyAndHeaders("direct:ptv-list", guids,
+                Map.of(PtvHeaders.KIND, kind, PtvHeaders.FIELDS, fieldsMapped(kind)), List.class);
         return items == null ? List.of() : items;
+    }
+
+    /** What the mapper reads of an item: the rest stays in the item's bytes, for the message store. */
+    private static Set<String> fieldsMapped(String kind) {
+        return switch (kind) {
+            case "Organization" -> PtvMapper.ORGANIZATION_FIELDS;
+            case "ServiceChannel" -> PtvMapper.CHANNEL_FIELDS;
+            case "Service" -> PtvMapper.SERVICE_FIELDS;
+            default -> throw new IllegalArgumentException("unknown PTV kind " + kind);
+        };
     }
 
     /** PTV pages list GUIDs as {@code itemList} objects (v11) or a plain {@code guidList}. */
