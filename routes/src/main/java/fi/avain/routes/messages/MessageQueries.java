@@ -25,13 +25,13 @@ class MessageQueries {
 
     private static final String INSERT_MESSAGE = """
             insert into message (id, flow, source_id, tenant, received_at, updated_at, status, attempts,
-                                 content_type, body_ciphertext, body_nonce, key_id, content_hash)
-            values (?, ?, ?, ?, ?, ?, 'RECEIVED', 0, ?, ?, ?, ?, ?)
+                                 content_type, body_ciphertext, body_nonce, key_id, content_hash, body_encoding)
+            values (?, ?, ?, ?, ?, ?, 'RECEIVED', 0, ?, ?, ?, ?, ?, ?)
             """;
     private static final String INSERT_SETTLED = """
             insert into message (id, flow, source_id, tenant, received_at, updated_at, status, attempts, reason,
-                                 content_type, body_ciphertext, body_nonce, key_id, content_hash)
-            values (?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?)
+                                 content_type, body_ciphertext, body_nonce, key_id, content_hash, body_encoding)
+            values (?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?)
             """;
     private static final String INSERT_KEY = "insert into message_key (message_id, key_name, key_value) values (?, ?, ?)";
     private static final String SET_STATUS = """
@@ -43,7 +43,7 @@ class MessageQueries {
     static final String SUMMARY_COLUMNS = """
             m.id, m.flow, m.source_id, m.tenant, m.status, m.attempts, m.reason, m.received_at, m.updated_at""";
     private static final String FIND = "select " + SUMMARY_COLUMNS + """
-            , m.content_type, m.content_hash, m.key_id, m.body_nonce, m.body_ciphertext
+            , m.content_type, m.content_hash, m.key_id, m.body_nonce, m.body_ciphertext, m.body_encoding
               from message m
              where m.id = :id
             """;
@@ -67,10 +67,11 @@ class MessageQueries {
                            limit :limit)
             """;
 
-    record NewMessage(UUID id, InboundMessage message, SealedBody body, String contentHash) {
+    record NewMessage(UUID id, InboundMessage message, SealedBody body, BodyEncoding encoding, String contentHash) {
     }
 
-    record StoredRow(MessageSummary summary, String contentType, String contentHash, SealedBody body) {
+    record StoredRow(MessageSummary summary, String contentType, String contentHash, SealedBody body,
+            BodyEncoding encoding) {
     }
 
     enum AuditAction { READ, REPLAY }
@@ -98,6 +99,7 @@ class MessageQueries {
             ps.setBytes(9, row.body().nonce());
             ps.setString(10, row.body().keyId());
             ps.setString(11, row.contentHash());
+            ps.setString(12, row.encoding().column());
         });
         List<Object[]> keys = new ArrayList<>();
         rows.forEach(row -> row.message().keys().forEach((name, value) -> keys.add(new Object[] {row.id(), name, value})));
@@ -118,7 +120,8 @@ class MessageQueries {
         InboundMessage m = row.message();
         jdbc.sql(INSERT_SETTLED)
                 .params(row.id(), m.flow(), m.sourceId(), m.tenant(), time, time, status.name(), reason, m.contentType(),
-                        row.body().ciphertext(), row.body().nonce(), row.body().keyId(), row.contentHash())
+                        row.body().ciphertext(), row.body().nonce(), row.body().keyId(), row.contentHash(),
+                        row.encoding().column())
                 .update();
         if (!m.keys().isEmpty()) {
             // one statement for all the keys: this insert sits on the card decision's critical path
@@ -150,7 +153,7 @@ class MessageQueries {
     Optional<StoredRow> find(UUID id) {
         return jdbc.sql(FIND).param("id", id).query(MessageQueries::storedRow).optional()
                 .map(row -> new StoredRow(row.summary().withKeys(keysOf(List.of(id)).getOrDefault(id, Map.of())),
-                        row.contentType(), row.contentHash(), row.body()));
+                        row.contentType(), row.contentHash(), row.body(), row.encoding()));
     }
 
     /** Business keys of the messages, by message id. */
@@ -193,7 +196,8 @@ class MessageQueries {
 
     private static StoredRow storedRow(ResultSet rs, int rowNum) throws SQLException {
         return new StoredRow(summary(rs), rs.getString("content_type"), rs.getString("content_hash"),
-                new SealedBody(rs.getString("key_id"), rs.getBytes("body_nonce"), rs.getBytes("body_ciphertext")));
+                new SealedBody(rs.getString("key_id"), rs.getBytes("body_nonce"), rs.getBytes("body_ciphertext")),
+                BodyEncoding.ofColumn(rs.getString("body_encoding")));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

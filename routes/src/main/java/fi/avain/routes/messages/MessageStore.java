@@ -99,7 +99,7 @@ public class MessageStore {
             MessageSummary s = row.summary();
             return new StoredMessage(s.id(), s.flow(), s.sourceId(), s.tenant(), s.keys(), s.status(), s.attempts(),
                     s.reason(), row.contentType(), row.contentHash(), s.receivedAt(), s.updatedAt(),
-                    cipher.open(s.id(), row.body()));
+                    row.encoding().decode(cipher.open(s.id(), row.body())));
         });
     }
 
@@ -155,7 +155,9 @@ public class MessageStore {
     }
 
     private NewMessage sealed(UUID id, InboundMessage message) {
-        return new NewMessage(id, message, cipher.seal(id, message.body()), ContentHash.of(message.body()));
+        BodyEncoding.Encoded encoded = BodyEncoding.encode(message.body());
+        return new NewMessage(id, message, cipher.seal(id, encoded.bytes()), encoded.encoding(),
+                ContentHash.of(message.body()));
     }
 
     static String storableReason(String reason) {

@@ -59,6 +59,42 @@ class MessageStoreIT {
     }
 
     @Test
+    void compressesALargeBodyBeforeSealingItAndReadsItBackAsReceived() {
+        StringBuilder text = new StringBuilder("{\"id\":\"iauth_secret_43\",\"ontologyTerms\":[");
+        for (int i = 0; i < 300; i++) {
+            text.append(i == 0 ? "" : ",").append("{\"uri\":\"http://www.yso.fi/onto/koko/p").append(i).append("\"}");
+        }
+        String body = text.append("]}").toString();
+        UUID large = store.receive(message(flow, body));
+        UUID small = store.receive(message(flow, "{\"authorizationId\":\"iauth_1\"}"));
+
+        record Row(String encoding, byte[] ciphertext) {
+        }
+        java.util.function.Function<UUID, Row> row = id -> jdbc
+                .sql("select body_encoding, body_ciphertext from message where id = :id").param("id", id)
+                .query((rs, n) -> new Row(rs.getString(1), rs.getBytes(2))).single();
+
+        assertThat(row.apply(large).encoding()).isEqualTo("lz4");
+        assertThat(row.apply(large).ciphertext().length).isLessThan(body.length() / 3);
+        assertThat(new String(row.apply(large).ciphertext(), StandardCharsets.ISO_8859_1)).doesNotContain("iauth_secret_43");
+        assertThat(store.find(large).orElseThrow().bodyText()).isEqualTo(body);
+        assertThat(store.find(large).orElseThrow().contentHash()).as("the hash is of the body as received")
+                .isEqualTo(ContentHash.of(body.getBytes(StandardCharsets.UTF_8)));
+        assertThat(row.apply(small).encoding()).isEqualTo("identity");
+        assertThat(store.find(small).orElseThrow().bodyText()).isEqualTo("{\"authorizationId\":\"iauth_1\"}");
+    }
+
+    @Test
+    void refusesToReadABodyWhoseEncodingWasAltered() {
+        UUID id = store.receive(message(flow, "{\"authorizationId\":\"iauth_2\"}"));
+        jdbc.sql("update message set body_encoding = 'lz4' where id = :id").param("id", id).update();
+
+        assertThatThrownBy(() -> store.find(id)).isInstanceOf(MessageCipher.BodyUnreadableException.class);
+        assertThatThrownBy(() -> jdbc.sql("update message set body_encoding = 'gzip' where id = :id").param("id", id).update())
+                .hasMessageContaining("message_body_encoding_known");
+    }
+
+    @Test
     void storesABatchLargerThanOneJdbcBatchInOrder() {
         List<InboundMessage> messages = IntStream.range(0, 2_500)
                 .mapToObj(i -> message(flow, "{\"n\":" + i + "}", Map.of("serviceId", "s" + i))).toList();
