@@ -42,6 +42,13 @@ public final class PtvCatalogue {
     private final Map<PtvKind, NavigableSet<Entry>> ordered = new EnumMap<>(PtvKind.class);
     private final PtvGenerator generator;
     private final Clock clock;
+    /** The matches of the last page query, so that paging through them reads the index once, not once a page. */
+    private Query lastQuery;
+    private List<Entry> lastMatches;
+    private long version;
+
+    private record Query(PtvKind kind, Instant from, Instant before, String status, long version) {
+    }
 
     private PtvCatalogue(PtvGenerator generator, Clock clock) {
         this.generator = generator;
@@ -103,6 +110,7 @@ public final class PtvCatalogue {
     public synchronized boolean remove(PtvKind kind, String id) {
         Entry old = byId.get(kind).remove(id);
         if (old != null) {
+            version++;
             ordered.get(kind).remove(old);
         }
         return old != null;
@@ -139,25 +147,33 @@ public final class PtvCatalogue {
 
     /** Items of {@code status} modified in [from, before), {@code pageSize} a page, pages from 1. */
     synchronized Page page(PtvKind kind, Instant from, Instant before, String status, int page, int pageSize) {
+        Query query = new Query(kind, from, before, status, version);
+        if (!query.equals(lastQuery)) {
+            lastMatches = matches(kind, from, before, status);
+            lastQuery = query;
+        }
+        int total = lastMatches.size();
+        long skip = (long) (page - 1) * pageSize;
+        List<Entry> items = skip >= total ? List.of()
+                : List.copyOf(lastMatches.subList((int) skip, (int) Math.min(total, skip + pageSize)));
+        return new Page(page, pageSize, (total + pageSize - 1) / pageSize, items);
+    }
+
+    private List<Entry> matches(PtvKind kind, Instant from, Instant before, String status) {
         NavigableSet<Entry> range = ordered.get(kind);
         if (from != null) {
             range = range.tailSet(new Entry("", "", from, "", null, false, -1), true);
         }
-        List<Entry> items = new ArrayList<>(Math.min(pageSize, 1024));
-        long skip = (long) (page - 1) * pageSize;
-        int total = 0;
+        List<Entry> matches = new ArrayList<>();
         for (Entry entry : range) {
             if (before != null && !entry.modified().isBefore(before)) {
                 break;
             }
             if (entry.status().equals(status)) {
-                if (total >= skip && items.size() < pageSize) {
-                    items.add(entry);
-                }
-                total++;
+                matches.add(entry);
             }
         }
-        return new Page(page, pageSize, (total + pageSize - 1) / pageSize, items);
+        return matches;
     }
 
     byte[] render(PtvKind kind, Entry entry) {
@@ -186,6 +202,7 @@ public final class PtvCatalogue {
     }
 
     private void add(PtvKind kind, Entry entry) {
+        version++;
         Entry old = byId.get(kind).put(entry.id(), entry);
         if (old != null) {
             ordered.get(kind).remove(old);

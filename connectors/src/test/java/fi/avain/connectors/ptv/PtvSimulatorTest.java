@@ -74,6 +74,41 @@ class PtvSimulatorTest {
     }
 
     @Test
+    void pagesShowAChangeMadeBetweenTwoReadsOfTheSamePage() {
+        simulator.pageSize(1000);
+        java.util.function.Supplier<List<String>> archived = () -> {
+            List<String> ids = new ArrayList<>();
+            http.json(simulator.baseUrl() + "/Service?status=Archived").get("itemList")
+                    .forEach(item -> ids.add(item.get("id").asText()));
+            return ids;
+        };
+        List<String> before = archived.get();
+        String published = catalogue.ids(PtvKind.Service).stream().filter(id -> !before.contains(id)).findFirst().orElseThrow();
+
+        catalogue.archive(PtvKind.Service, published, BASE.plusSeconds(5));
+        assertThat(archived.get()).hasSize(before.size() + 1).contains(published);
+
+        catalogue.remove(PtvKind.Service, published);
+        assertThat(archived.get()).containsExactlyElementsOf(before);
+    }
+
+    @Test
+    void servesTheCapturedOntologyTermsInEveryGeneratedItem() throws Exception {
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        JsonNode captured;
+        try (var in = PtvItems.class.getResourceAsStream("otava_service_channel.json")) {
+            captured = json.readTree(in).get("ontologyTerms");
+        }
+        String id = catalogue.ids(PtvKind.ServiceChannel).get(3);
+
+        JsonNode served = http.json(simulator.baseUrl() + "/ServiceChannel/list?guids=" + id).get(0);
+
+        assertThat(captured).isNotEmpty();
+        assertThat(served.get("ontologyTerms")).isEqualTo(captured);
+        assertThat(served.get("id").asText()).isEqualTo(id);
+    }
+
+    @Test
     void returnsFullItemsForGuidsAndLeavesUnknownOnesOut() {
         List<String> ids = catalogue.ids(PtvKind.Service).subList(0, 5);
         JsonNode list = http.json(simulator.baseUrl() + "/Service/list?guids=" + String.join(",", ids)
