@@ -26,6 +26,14 @@ public class MessageCipher {
     private static final int KEY_BYTES = 32;
     private static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
+    /** One per thread, initialised afresh for every body: looking a cipher up costs more than sealing a small body. */
+    private static final ThreadLocal<Cipher> CIPHERS = ThreadLocal.withInitial(() -> {
+        try {
+            return Cipher.getInstance(TRANSFORMATION);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM is not available in this JVM", e);
+        }
+    });
 
     private final SecureRandom random = new SecureRandom();
     private final String currentKeyId;
@@ -61,7 +69,7 @@ public class MessageCipher {
 
     private static byte[] run(int mode, SecretKey key, UUID messageId, byte[] nonce, byte[] input) {
         try {
-            Cipher cipher = Cipher.getInstance(TRANSFORMATION);
+            Cipher cipher = CIPHERS.get();
             cipher.init(mode, key, new GCMParameterSpec(TAG_BITS, nonce));
             cipher.updateAAD(idBytes(messageId));
             return cipher.doFinal(input);

@@ -52,6 +52,33 @@ class MessageCipherTest {
     }
 
     @Test
+    void sealsAndOpensAgainOnTheSameThreadsAfterAFailureWithTwoKeys() throws Exception {
+        MessageCipher a = cipher("k1", KEY_A, Map.of());
+        MessageCipher b = cipher("k2", KEY_B, Map.of());
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(3);
+        try {
+            java.util.List<java.util.concurrent.Future<Boolean>> results = new java.util.ArrayList<>();
+            for (int i = 0; i < 60; i++) {
+                byte[] body = ("{\"n\":" + i + "}").getBytes(StandardCharsets.UTF_8);
+                results.add(threads.submit(() -> {
+                    UUID message = UUID.randomUUID();
+                    SealedBody sealed = a.seal(message, body);
+                    assertThatThrownBy(() -> a.open(UUID.randomUUID(), sealed))
+                            .isInstanceOf(MessageCipher.BodyUnreadableException.class);
+                    SealedBody other = b.seal(message, body);
+                    return java.util.Arrays.equals(a.open(message, sealed), body)
+                            && java.util.Arrays.equals(b.open(message, other), body);
+                }));
+            }
+            for (java.util.concurrent.Future<Boolean> result : results) {
+                assertThat(result.get()).isTrue();
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    @Test
     void refusesABodyMovedToAnotherMessage() {
         MessageCipher cipher = cipher("k1", KEY_A, Map.of());
         SealedBody sealed = cipher.seal(id, BODY);
