@@ -11,7 +11,7 @@ import net.jpountz.lz4.LZ4SafeDecompressor;
  * How a message body is stored before it is sealed. A large body is compressed with LZ4 when that
  * saves enough: PTV items, SOAP calls and files are JSON or XML that shrink three to four times,
  * and every stored byte is encrypted, written to PostgreSQL's TOAST and its WAL. Small bodies, such
- * as card authorizations, stay as received: there is too little to gain on their critical path.
+ * as generic card authorizations, stay as received: there is too little to gain.
  */
 enum BodyEncoding {
     IDENTITY("identity"),
