@@ -102,7 +102,7 @@ class VoucherFlowIT extends AvainIntegrationTest {
         assertThat(body(again.body())).isEqualTo(body(first.body()));
         assertThat(line("respite").get("spent").asText()).isEqualTo("75.00");
         assertThat(jdbc.sql("select status from message where flow = 'voucher-events' and source_id = ?")
-                .param("6f1c2a8e-0d55-4c1e-9a57-3b2f4c1d0a02").query(String.class).list())
+                .param(voucherId + "-02-service-event").query(String.class).list())
                 .containsExactlyInAnyOrder("PROCESSED", "DUPLICATE");
 
         // the voucher system resends the same event under a new message id: still applied once
@@ -145,6 +145,16 @@ class VoucherFlowIT extends AvainIntegrationTest {
         assertFault(soap(event.replace("<chargedToVoucher>60.00<", "<chargedToVoucher>160.00<")
                 .replace("<price>75.00<", "<price>175.00<")), "remaining balance");
         assertFault(soap(event.replace("<quantity>1</quantity>", "<quantity>many</quantity>")), "quantity");
+        // JAXB alone reads these leniently: "yes" as no approval needed, the last of two values
+        assertFault(soap(event.replace("<description>", "<needsApproval>yes</needsApproval><description>")),
+                "needsApproval must be true or false");
+        assertFault(soap(event.replace("<price>75.00</price>", "<price>75.00</price><price>1.00</price>")),
+                "price is repeated");
+        assertFault(soap(event.replace("<price>75.00</price>", "<price>0.75e2</price>")), "price must be a decimal");
+        assertFault(soap(event.replace("<serviceClass>", "<serviceDate>2026-01-02T10:00:00</serviceDate><serviceClass>")),
+                "serviceDate must be a date");
+        assertFault(soap(event.replace("<serviceClass>", "<surcharge>5.00</surcharge><serviceClass>")),
+                "has no field surcharge");
         assertFault(soap("<not-xml"), "");
         assertFault(soap(event.replace("<serviceClass>", "<serviceDate>" + LocalDate.now().plusDays(3)
                 + "</serviceDate><serviceClass>")), "in the future");

@@ -3,10 +3,18 @@ package fi.avain.routes.voucher;
 import fi.avain.mappings.model.BusinessId;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.lang.reflect.Field;
 import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import jakarta.xml.bind.annotation.XmlType;
 import javax.xml.datatype.DatatypeConstants;
 import javax.xml.datatype.DatatypeFactory;
 import javax.xml.datatype.XMLGregorianCalendar;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
 
 /**
  * Reads the fields of a voucher request into the ledger's terms, refusing what the ledger must never
@@ -14,6 +22,12 @@ import javax.xml.datatype.XMLGregorianCalendar;
  */
 final class SoapFields {
     private static final BigDecimal MAX_EUROS = new BigDecimal("1000000000");
+    // The lexical spaces of the schema's types (whitespace collapsed), which JAXB alone does not
+    // enforce: it reads "yes" as a null xs:boolean, "1e2" as an xs:decimal and a dateTime as a date.
+    private static final Pattern BOOLEAN = Pattern.compile("true|false|1|0");
+    private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)");
+    private static final Pattern INTEGER = Pattern.compile("[+-]?\\d+");
+    private static final Pattern DATE = Pattern.compile("-?\\d{4,}-\\d{2}-\\d{2}(Z|[+-]\\d{2}:\\d{2})?");
 
     private SoapFields() {
     }
@@ -22,6 +36,64 @@ final class SoapFields {
     static final class InvalidFieldException extends RuntimeException {
         InvalidFieldException(String message) {
             super(message);
+        }
+    }
+
+    /**
+     * Refuses a request element whose fields JAXB would read leniently: a field the operation does
+     * not have, one given twice (JAXB keeps the last, the message store's keys the first), one with
+     * elements inside, or a value outside its type's lexical space.
+     */
+    static void checkShape(Element request, Class<?> type) {
+        XmlType xmlType = type.getAnnotation(XmlType.class);
+        List<String> fields = xmlType == null ? List.of() : List.of(xmlType.propOrder());
+        Set<String> seen = new HashSet<>();
+        for (Node node = request.getFirstChild(); node != null; node = node.getNextSibling()) {
+            if (node.getNodeType() != Node.ELEMENT_NODE) {
+                continue;
+            }
+            String name = node.getLocalName();
+            if (node.getNamespaceURI() != null && !node.getNamespaceURI().isEmpty() || !fields.contains(name)) {
+                throw new InvalidFieldException(request.getLocalName() + " has no field "
+                        + (node.getNamespaceURI() == null || node.getNamespaceURI().isEmpty() ? name
+                                : "{" + node.getNamespaceURI() + "}" + name));
+            }
+            if (!seen.add(name)) {
+                throw new InvalidFieldException(name + " is repeated");
+            }
+            for (Node inner = node.getFirstChild(); inner != null; inner = inner.getNextSibling()) {
+                if (inner.getNodeType() == Node.ELEMENT_NODE) {
+                    throw new InvalidFieldException(name + " must be a value, not elements");
+                }
+            }
+            checkLexical(name, node.getTextContent().strip(), javaType(type, name));
+        }
+    }
+
+    private static void checkLexical(String field, String value, Class<?> javaType) {
+        if (javaType == Boolean.class || javaType == boolean.class) {
+            require(BOOLEAN, value, field, "true or false");
+        } else if (javaType == BigDecimal.class) {
+            require(DECIMAL, value, field, "a decimal number such as 12.50");
+        } else if (javaType == BigInteger.class) {
+            require(INTEGER, value, field, "a whole number");
+        } else if (javaType == XMLGregorianCalendar.class) {
+            require(DATE, value, field, "a date, yyyy-mm-dd");
+        }
+    }
+
+    private static void require(Pattern pattern, String value, String field, String what) {
+        if (!pattern.matcher(value).matches()) {
+            throw new InvalidFieldException(field + " must be " + what);
+        }
+    }
+
+    private static Class<?> javaType(Class<?> type, String field) {
+        try {
+            Field declared = type.getDeclaredField(field);
+            return declared.getType();
+        } catch (NoSuchFieldException e) {
+            return String.class;
         }
     }
 

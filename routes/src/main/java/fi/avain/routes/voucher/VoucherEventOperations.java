@@ -164,6 +164,7 @@ final class VoucherEventOperations {
     }
 
     private static <T> T read(Element body, Class<T> type) {
+        SoapFields.checkShape(body, type);
         try {
             Unmarshaller unmarshaller = JAXB.createUnmarshaller();
             StringBuilder problem = new StringBuilder();

@@ -120,7 +120,7 @@ public class VoucherEvents {
             return refuse(replayOf, messageId, inbound,
                     VoucherFaults.client("REFUSED", e.getMessage()));
         } catch (RuntimeException e) {
-            LOG.warn("voucher request {} {} could not be applied: {}", operation, headers.id(),
+            LOG.warn("voucher request {} {} could not be applied: {}", operation, PersonalDataMasker.mask(headers.id()),
                     PersonalDataMasker.mask(e.getClass().getName() + ": " + e.getMessage()));
             VoucherFaults fault = VoucherFaults.server("TEMPORARY_FAILURE",
                     "Avain could not record the request now; send it again with the same id");
@@ -167,7 +167,7 @@ public class VoucherEvents {
         try {
             messages.record(messageId, inbound, MessageStatus.ERROR, fault.message());
         } catch (RuntimeException e) {
-            LOG.warn("a refused voucher request could not be stored: {}", e.toString());
+            LOG.warn("a refused voucher request could not be stored: {}", PersonalDataMasker.mask(e.toString()));
         }
     }
 

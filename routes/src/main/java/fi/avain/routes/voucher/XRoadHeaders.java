@@ -1,6 +1,7 @@
 package fi.avain.routes.voucher;
 
 import fi.avain.connectors.voucher.XRoadIdentity;
+import fi.avain.routes.messages.PersonalDataMasker;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +19,8 @@ record XRoadHeaders(XRoadIdentity client, XRoadIdentity serviceProvider, String 
     static final String XROAD = "http://x-road.eu/xsd/xroad.xsd";
     static final String IDENTIFIERS = "http://x-road.eu/xsd/identifiers";
     static final String PROTOCOL_VERSION = "4.0";
-    private static final Set<String> ECHOED = Set.of("client", "service", "id", "userId", "issue", "protocolVersion");
+    private static final Set<String> KNOWN = Set.of("client", "service", "centralService", "id", "userId", "issue",
+            "protocolVersion", "requestHash");
     private static final int MAX_VALUE_LENGTH = 255;
 
     /** The caller sent headers that are missing, repeated or wrong; the message says which and why. */
@@ -30,7 +32,8 @@ record XRoadHeaders(XRoadIdentity client, XRoadIdentity serviceProvider, String 
 
     /**
      * Reads the headers; throws {@link InvalidHeaderException} naming the first missing, repeated or
-     * malformed one. Headers of other namespaces are left alone and not echoed.
+     * malformed one. Every header of X-Road's namespace is echoed, as the protocol asks, including
+     * ones this version does not read; headers of other namespaces are left alone and not echoed.
      */
     static XRoadHeaders read(List<Element> soapHeaders) {
         Map<String, Element> found = new java.util.HashMap<>();
@@ -40,10 +43,7 @@ record XRoadHeaders(XRoadIdentity client, XRoadIdentity serviceProvider, String 
                 continue;
             }
             String name = header.getLocalName();
-            if (!ECHOED.contains(name)) {
-                continue;
-            }
-            if (found.put(name, header) != null) {
+            if (KNOWN.contains(name) && found.put(name, header) != null) {
                 throw new InvalidHeaderException("the X-Road header " + name + " is repeated");
             }
             echoed.add(header);
@@ -51,7 +51,7 @@ record XRoadHeaders(XRoadIdentity client, XRoadIdentity serviceProvider, String 
         Element client = required(found, "client");
         Element service = required(found, "service");
         String id = text(required(found, "id"), "id");
-        String userId = text(required(found, "userId"), "userId");
+        String userId = found.containsKey("userId") ? optionalText(found.get("userId")) : null;
         String protocolVersion = text(required(found, "protocolVersion"), "protocolVersion");
         if (!PROTOCOL_VERSION.equals(protocolVersion)) {
             throw new InvalidHeaderException("the X-Road header protocolVersion must be " + PROTOCOL_VERSION + ", not "
@@ -144,7 +144,9 @@ record XRoadHeaders(XRoadIdentity client, XRoadIdentity serviceProvider, String 
         if (value == null || value.isEmpty()) {
             return "empty";
         }
-        return "\"" + (value.length() > 40 ? value.substring(0, 40) + "…" : value) + "\"";
+        // Masked before it is cut, so an identity code across the cut is not left half shown.
+        String masked = PersonalDataMasker.mask(value);
+        return "\"" + (masked.length() > 40 ? masked.substring(0, 40) + "…" : masked) + "\"";
     }
 
     /** The service header names this operation of this provider: the one Avain is. */

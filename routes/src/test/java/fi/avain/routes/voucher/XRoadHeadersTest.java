@@ -42,7 +42,7 @@ class XRoadHeadersTest {
         headers.requireClient(Set.of(VOUCHER_SYSTEM));
         headers.requireAddressedTo(AVAIN, "serviceEventRecorded", "v1");
         assertThat(headers.replayKey()).isEqualTo("FI-TEST/COM/7654321-2/palveluseteli "
-                + "6f1c2a8e-0d55-4c1e-9a57-3b2f4c1d0a02");
+                + "{{voucherId}}-02-service-event");
         assertThatThrownBy(() -> headers.requireAddressedTo(AVAIN, "voucherAccepted", "v1"))
                 .hasMessageContaining("service code");
         assertThatThrownBy(() -> headers.requireAddressedTo(AVAIN, "serviceEventRecorded", "v2"))
@@ -60,13 +60,42 @@ class XRoadHeadersTest {
         assertThat(headers.elements()).hasSize(5);
     }
 
+    @Test
+    void theUserIdHeaderMayBeLeftOutAsTheProtocolAllows() throws IOException {
+        String request = Files.readString(EXAMPLE).replaceAll("<xrd:userId>[^<]*</xrd:userId>", "");
+        XRoadHeaders headers = XRoadHeaders.read(envelope(request).headers());
+        assertThat(headers.userId()).isNull();
+        assertThat(headers.elements()).extracting(Element::getLocalName)
+                .containsExactly("client", "service", "id", "issue", "protocolVersion");
+    }
+
+    @Test
+    void everyXRoadHeaderIsEchoedInItsPlaceThoseOfOtherNamespacesAreNot() throws IOException {
+        String request = Files.readString(EXAMPLE).replaceFirst("<xrd:id>",
+                "<xrd:centralService id:objectType=\"CENTRALSERVICE\"><id:xRoadInstance>FI-TEST</id:xRoadInstance>"
+                        + "<id:serviceCode>vouchers</id:serviceCode></xrd:centralService>"
+                        + "<xrd:futureHeader>x</xrd:futureHeader><other:h xmlns:other=\"urn:other\">y</other:h><xrd:id>");
+        XRoadHeaders headers = XRoadHeaders.read(envelope(request).headers());
+        assertThat(headers.elements()).extracting(Element::getLocalName).containsExactly("client", "service",
+                "centralService", "futureHeader", "id", "userId", "issue", "protocolVersion");
+    }
+
+    @Test
+    void aValueShownInARefusalIsMaskedBeforeItIsCut() throws IOException {
+        String request = Files.readString(EXAMPLE).replaceFirst("<xrd:protocolVersion>4.0<",
+                "<xrd:protocolVersion>" + "x".repeat(35) + "010190-123M<");
+        assertThatThrownBy(() -> XRoadHeaders.read(envelope(request).headers()))
+                .hasMessageContaining("x".repeat(35) + "*****…")
+                .hasMessageNotContaining("0101");
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
             "(?s)<xrd:client.*?</xrd:client>|                                  |the X-Road header client is missing",
             "(?s)<xrd:service .*?</xrd:service>|                               |the X-Road header service is missing",
             "<xrd:id>[^<]*</xrd:id>|                                           |the X-Road header id is missing",
             "<xrd:id>[^<]*</xrd:id>|<xrd:id> </xrd:id>                         |the X-Road header id is empty",
-            "<xrd:userId>[^<]*</xrd:userId>|                                   |the X-Road header userId is missing",
+            "<xrd:userId>|<xrd:userId>a</xrd:userId><xrd:userId>               |the X-Road header userId is repeated",
             "<xrd:protocolVersion>4.0</xrd:protocolVersion>|                   |protocolVersion is missing",
             "<xrd:protocolVersion>4.0<|<xrd:protocolVersion>3.1<               |must be 4.0, not \"3.1\"",
             "<xrd:protocolVersion>4.0<|<xrd:protocolVersion><x/><              |protocolVersion must be text",
