@@ -201,14 +201,19 @@ public final class CardAuthorizer {
         }
         DeclineReason first = null;
         for (LineState line : current) {
-            Optional<DeclineReason> refusal = limits(line, attempt.amountCents(), 0, today);
+            // The money first: an amount over what the line has is insufficient funds whatever the
+            // limits say, the reason a client and an operator can act on.
             long amount = attempt.amountCents();
-            if (refusal.isEmpty() && line.availableCents() < amount) {
+            Optional<DeclineReason> refusal = Optional.empty();
+            if (line.availableCents() < amount) {
                 if (attempt.amountControllable() && line.availableCents() > 0) {
                     amount = line.availableCents();
                 } else {
                     refusal = Optional.of(DeclineReason.INSUFFICIENT_FUNDS);
                 }
+            }
+            if (refusal.isEmpty()) {
+                refusal = limits(line, attempt.amountCents(), 0, today);
             }
             if (refusal.isPresent()) {
                 first = first == null ? refusal.get() : first;

@@ -156,6 +156,12 @@ class CardFlowIT extends AvainIntegrationTest {
         assertProblem(sendGeneric(authorization("a-5", "5.00", "8099").replace("\"EUR\"", "\"SEK\"")), 400);
         assertProblem(sendStripe(stripeEvent("iauth_8", 100, "8099", false).replace("\"eur\"", "\"usd\""),
                 STRIPE_SECRET, Instant.now()), 400);
+        // signed, but not an event that can be read: refused and kept with its reason, not acknowledged
+        long errorsBefore = jdbc.sql("select count(*) from message where status = 'ERROR'").query(Long.class).single();
+        assertProblem(sendStripe("{\"id\":\"evt_broken\",\"object\":\"event\",", STRIPE_SECRET, Instant.now()), 400);
+        assertProblem(sendStripe("{\"id\":\"evt_untyped\",\"object\":\"event\"}", STRIPE_SECRET, Instant.now()), 400);
+        assertThat(jdbc.sql("select count(*) from message where status = 'ERROR'").query(Long.class).single())
+                .isEqualTo(errorsBefore + 2);
 
         assertThat(budget().get("held").asText()).isEqualTo("0.00");
         assertThat(jdbc.sql("select count(*) from card_authorization").query(Long.class).single()).isZero();

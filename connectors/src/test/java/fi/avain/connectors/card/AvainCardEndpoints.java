@@ -53,8 +53,7 @@ final class AvainCardEndpoints implements AutoCloseable {
         server.createContext(ProcessorClient.GENERIC_PATH, http -> handle(http, ProcessorClient.AVAIN_SIGNATURE,
                 credentials.genericSecret(), CardAuthorizations::fromGeneric));
         server.createContext(ProcessorClient.STRIPE_PATH, http -> handle(http, ProcessorClient.STRIPE_SIGNATURE,
-                credentials.stripeSecret(), body -> CardAuthorizations.stripeEventType(body)
-                        .filter(CardAuthorizations.STRIPE_AUTHORIZATION_REQUEST::equals).isPresent()
+                credentials.stripeSecret(), body -> CardAuthorizations.STRIPE_AUTHORIZATION_REQUEST.equals(CardAuthorizations.stripeEventType(body))
                         ? CardAuthorizations.fromStripeEvent(body) : null));
         server.start();
     }

@@ -56,7 +56,11 @@ public final class CardAuthorizations {
         boolean hasPending = pending.isObject();
         String amountField = hasPending ? "data.object.pending_request.amount" : "data.object.amount";
         JsonNode source = hasPending ? pending : authorization;
-        Money amount = CardFields.positive(CardFields.cents(source.get("amount"), amountField), amountField);
+        long requested = CardFields.positive(CardFields.cents(source.get("amount"), amountField), amountField).cents();
+        // A pending request asks for more on top of what the authorization already holds (an
+        // incremental authorization); the ledger is told the new total, as the generic format does.
+        long already = hasPending ? stripeAuthorizedCents(authorization) : 0;
+        Money amount = Money.ofCents(Math.addExact(requested, already));
         String currencyField = hasPending ? "data.object.pending_request.currency" : "data.object.currency";
         CardFields.euro(required(source, "currency", currencyField), currencyField);
         JsonNode merchant = StripeEvents.member(authorization, "merchant_data", "data.object.merchant_data");
@@ -78,13 +82,33 @@ public final class CardAuthorizations {
                 StripeEvents.created(authorization, event));
     }
 
-    /** The {@code type} of a Stripe event, or empty when the body is not a JSON object with one. */
-    public static Optional<String> stripeEventType(byte[] json) {
-        try {
-            return text(CardFields.object(json, "body"), "type", "type");
-        } catch (MappingException e) {
-            return Optional.empty();
+    /**
+     * What a Stripe authorization already holds ({@code data.object.amount}, 0 for a new one): the
+     * amount of a pending request comes on top of it.
+     */
+    public static long stripeAuthorizedCents(byte[] json) {
+        JsonNode event = CardFields.object(json, "body");
+        return stripeAuthorizedCents(StripeEvents.object(event, STRIPE_AUTHORIZATION_REQUEST, "issuing.authorization"));
+    }
+
+    private static long stripeAuthorizedCents(JsonNode authorization) {
+        JsonNode amount = authorization.get("amount");
+        if (amount == null || amount.isNull()) {
+            return 0;
         }
+        long cents = CardFields.cents(amount, "data.object.amount");
+        if (cents < 0) {
+            throw new MappingException("data.object.amount", "must not be negative");
+        }
+        return cents;
+    }
+
+    /**
+     * The {@code type} of a Stripe event; a body that is not a JSON object with a textual type is
+     * refused, since every event Stripe sends has one.
+     */
+    public static String stripeEventType(byte[] json) {
+        return required(CardFields.object(json, "body"), "type", "type");
     }
 
     private static Money genericAmount(JsonNode body, Kind kind) {

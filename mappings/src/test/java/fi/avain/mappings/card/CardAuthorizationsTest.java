@@ -163,12 +163,20 @@ class CardAuthorizationsTest {
     @Test
     void tellsTheTypeOfAStripeEventSoOtherTypesCanBeRoutedElsewhere() throws IOException {
         assertThat(CardAuthorizations.stripeEventType(Files.readAllBytes(STRIPE)))
-                .contains(CardAuthorizations.STRIPE_AUTHORIZATION_REQUEST);
+                .isEqualTo(CardAuthorizations.STRIPE_AUTHORIZATION_REQUEST);
         assertThat(CardAuthorizations.stripeEventType("{\"type\":\"issuing_transaction.created\"}".getBytes(StandardCharsets.UTF_8)))
-                .contains("issuing_transaction.created");
-        assertThat(CardAuthorizations.stripeEventType("{\"object\":\"event\"}".getBytes(StandardCharsets.UTF_8))).isEmpty();
-        assertThat(CardAuthorizations.stripeEventType("not json".getBytes(StandardCharsets.UTF_8))).isEmpty();
-        assertThat(CardAuthorizations.stripeEventType(new byte[0])).isEmpty();
+                .isEqualTo("issuing_transaction.created");
+    }
+
+    @Test
+    void aStripeBodyWithoutATextualTypeIsRefusedNotIgnored() {
+        assertThatThrownBy(() -> CardAuthorizations.stripeEventType("{\"object\":\"event\"}".getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(MappingException.class).hasMessageContaining("type").hasMessageContaining("missing");
+        assertThatThrownBy(() -> CardAuthorizations.stripeEventType("{\"type\":7}".getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(MappingException.class).hasMessageContaining("must be text");
+        assertThatThrownBy(() -> CardAuthorizations.stripeEventType("not json".getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(MappingException.class);
+        assertThatThrownBy(() -> CardAuthorizations.stripeEventType(new byte[0])).isInstanceOf(MappingException.class);
     }
 
     private static Arguments broken(String field, Consumer<ObjectNode> change, String reason) {

@@ -54,7 +54,7 @@ class CardAuthorizationReplayer implements MessageReplayer {
         }
         Verdict timeout = Verdict.declined(request.authorizationId(), DeclineReason.TIMEOUT);
         String response = CardAuthorizationRequest.STRIPE.equals(request.processor())
-                ? CardWebhookController.stripeAnswer(timeout, request.amountControllable())
+                ? CardWebhookController.stripeAnswer(timeout, request.amountControllable(), 0)
                 : CardWebhookController.genericAnswer(timeout);
         tx.executeWithoutResult(status -> authorizer.recordTimeout(attempt, message.id(), response));
         return ReplayOutcome.processed();

@@ -23,7 +23,6 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
@@ -97,19 +96,19 @@ class CardWebhookController {
                                   HttpServletRequest http) {
         byte[] raw = body == null ? new byte[0] : body;
         verify(signature, raw, settings.secrets().stripe(), STRIPE_SIGNATURE);
-        Optional<String> type;
+        String eventType;
         try {
-            type = CardAuthorizations.stripeEventType(raw);
+            eventType = CardAuthorizations.stripeEventType(raw);
         } catch (MappingException e) {
             throw refused(raw, CardAuthorizationRequest.STRIPE, e);
         }
-        String eventType = type.orElse("");
         if (CardAuthorizations.STRIPE_AUTHORIZATION_REQUEST.equals(eventType)) {
             CardAuthorizationRequest request = read(raw, CardAuthorizationRequest.STRIPE,
                     () -> CardAuthorizations.fromStripeEvent(raw));
             boolean controllable = request.amountControllable();
+            long already = controllable ? CardAuthorizations.stripeAuthorizedCents(raw) : 0;
             CardDecisions.Answer answer = decisions.decide(attempt(request), message(request, raw),
-                    v -> stripeAnswer(v, controllable), RequestArrival.of(http));
+                    v -> stripeAnswer(v, controllable, already), RequestArrival.of(http));
             return ResponseEntity.ok().header("Stripe-Version", settings.stripeVersion())
                     .contentType(MediaType.APPLICATION_JSON).body(answer.response());
         }
@@ -128,12 +127,13 @@ class CardWebhookController {
             out.put("outcome", result.outcome().code());
             return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(out.toString());
         }
-        // Other events are acknowledged so Stripe does not retry them; they change nothing here.
+        // Other events are acknowledged so Stripe does not retry them; they change nothing here, which
+        // is all there is to do with them.
         messages.record(UUID.randomUUID(), new InboundMessage(CardDecisions.FLOW, "event:" + eventId(raw), null,
-                Map.of(), "application/json", raw), MessageStatus.DUPLICATE, null);
+                Map.of(), "application/json", raw), MessageStatus.PROCESSED, null);
         ObjectNode out = JSON.createObjectNode();
         out.put("received", true);
-        out.put("ignored", eventType.isEmpty() ? "no type" : eventType);
+        out.put("ignored", eventType);
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(out.toString());
     }
 
@@ -151,12 +151,15 @@ class CardWebhookController {
         return out.toString();
     }
 
-    /** Stripe's answer: {@code approved}, an {@code amount} only when the amount is controllable. */
-    static String stripeAnswer(Verdict v, boolean controllable) {
+    /**
+     * Stripe's answer: {@code approved}, and an {@code amount} only when the amount is controllable:
+     * what this request adds, the approved total less what the authorization {@code already} held.
+     */
+    static String stripeAnswer(Verdict v, boolean controllable, long already) {
         ObjectNode out = JSON.createObjectNode();
         out.put("approved", v.approved());
         if (controllable && v.approved()) {
-            out.put("amount", v.approvedCents());
+            out.put("amount", v.approvedCents() - already);
         }
         if (v.reason() != null) {
             out.putObject("metadata").put("avain_reason", v.reason().code());
