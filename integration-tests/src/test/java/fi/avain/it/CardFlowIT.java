@@ -105,6 +105,8 @@ class CardFlowIT extends AvainIntegrationTest {
         assertThat(generic("a-1", "10.00", "7995").get("reason").asText()).isEqualTo("merchant_category_not_allowed");
         assertThat(generic("a-2", "300.01", "8099").get("reason").asText()).isEqualTo("limit_exceeded");
         assertThat(generic("a-3", "100.01", "7011").get("reason").asText()).isEqualTo("insufficient_funds");
+        // over both the line and its per-transaction limit: the money is the reason
+        assertThat(generic("a-6", "500.01", "8099").get("reason").asText()).isEqualTo("insufficient_funds");
         JsonNode unknown = json(sendGeneric(authorization("a-4", "1.00", "8099").replace(cardId, "ic_nobody")).body());
         assertThat(unknown.get("approved").asBoolean()).isFalse();
         assertThat(unknown.get("reason").asText()).isEqualTo("unknown_card");
@@ -133,6 +135,44 @@ class CardFlowIT extends AvainIntegrationTest {
         assertThat(json(declined.body()).get("approved").asBoolean()).isFalse();
         assertThat(json(declined.body()).path("metadata").path("avain_reason").asText())
                 .isEqualTo("merchant_category_not_allowed");
+    }
+
+    @Test
+    void stripeReversalsOfAnAuthorizationReleaseItsHoldOncePerEvent() throws Exception {
+        assertThat(json(sendStripe(stripeEvent("iauth_r", 6000, "8099", false), STRIPE_SECRET, Instant.now()).body())
+                .get("approved").asBoolean()).isTrue();
+        assertThat(line(budget(), "care").get("held").asText()).isEqualTo("60.00");
+
+        String partial = authorizationUpdated("evt_u1", "iauth_r", "pending", 4000, 6000L);
+        HttpResponse<String> released = sendStripe(partial, STRIPE_SECRET, Instant.now());
+        assertThat(released.statusCode()).as(released.body()).isEqualTo(200);
+        assertThat(json(released.body()).get("outcome").asText()).isEqualTo("released");
+        assertThat(json(released.body()).get("released").asText()).isEqualTo("20.00");
+        assertThat(line(budget(), "care").get("held").asText()).isEqualTo("40.00");
+        assertThat(json(sendStripe(partial, STRIPE_SECRET, Instant.now()).body()).get("outcome").asText())
+                .isEqualTo("duplicate");
+        assertThat(line(budget(), "care").get("held").asText()).isEqualTo("40.00");
+
+        HttpResponse<String> other = sendStripe(authorizationUpdated("evt_u2", "iauth_r", "pending", 4000, null),
+                STRIPE_SECRET, Instant.now());
+        assertThat(json(other.body()).get("ignored").asText()).isEqualTo("issuing_authorization.updated");
+        assertThat(line(budget(), "care").get("held").asText()).isEqualTo("40.00");
+
+        sendStripe(authorizationUpdated("evt_u3", "iauth_r", "reversed", 0, 4000L), STRIPE_SECRET, Instant.now());
+        assertThat(line(budget(), "care").get("held").asText()).isEqualTo("0.00");
+        assertThat(line(budget(), "care").get("spent").asText()).isEqualTo("0.00");
+        assertThat(line(budget(), "care").get("available").asText()).isEqualTo("500.00");
+    }
+
+    String authorizationUpdated(String eventId, String authorizationId, String status, long amount, Long previous) {
+        return """
+                {"id":"%1$s","object":"event","api_version":"2025-10-29.clover","created":%2$d,
+                 "type":"issuing_authorization.updated","livemode":false,
+                 "data":{"object":{"id":"%3$s","object":"issuing.authorization","amount":%4$d,"currency":"eur",
+                   "approved":true,"status":"%5$s","created":%2$d,"card":{"id":"%6$s","object":"issuing.card"},
+                   "merchant_data":{"category":"medical_services","category_code":"8099","name":"Kauppa"}}%7$s}}"""
+                .formatted(eventId, Instant.now().getEpochSecond(), authorizationId, amount, status, cardId,
+                        previous == null ? "" : ",\"previous_attributes\":{\"amount\":" + previous + "}");
     }
 
     @Test

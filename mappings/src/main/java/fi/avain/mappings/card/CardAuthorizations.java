@@ -16,6 +16,7 @@ import java.util.Optional;
  */
 public final class CardAuthorizations {
     public static final String STRIPE_AUTHORIZATION_REQUEST = "issuing_authorization.request";
+    public static final String STRIPE_AUTHORIZATION_UPDATED = "issuing_authorization.updated";
 
     private CardAuthorizations() {
     }
@@ -80,6 +81,49 @@ public final class CardAuthorizations {
                 hasPending && CardFields.flag(pending, "is_amount_controllable",
                         "data.object.pending_request.is_amount_controllable"),
                 StripeEvents.created(authorization, event));
+    }
+
+    /**
+     * The reversal a Stripe {@code issuing_authorization.updated} event tells of, or empty when it
+     * tells of none. Stripe reverses by lowering the authorization's {@code amount}: status
+     * {@code reversed} releases all that is still held; a lower amount on a {@code pending} one (its
+     * {@code previous_attributes.amount} higher) releases the difference. Other updates (approval,
+     * closing after capture, metadata) change nothing here: captures come as transactions.
+     */
+    public static Optional<CardAuthorizationRequest> fromStripeAuthorizationUpdate(byte[] json) {
+        JsonNode event = CardFields.object(json, "body");
+        JsonNode authorization = StripeEvents.object(event, STRIPE_AUTHORIZATION_UPDATED, "issuing.authorization");
+        String status = required(authorization, "status", "data.object.status");
+        Money released;
+        if ("reversed".equals(status)) {
+            released = null;
+        } else if ("pending".equals(status)) {
+            JsonNode previous = event.path("data").path("previous_attributes").get("amount");
+            if (previous == null || previous.isNull()) {
+                return Optional.empty();
+            }
+            long before = CardFields.cents(previous, "data.previous_attributes.amount");
+            long now = CardFields.cents(authorization.get("amount"), "data.object.amount");
+            if (now < 0) {
+                throw new MappingException("data.object.amount", "must not be negative");
+            }
+            if (before <= now) {
+                return Optional.empty();
+            }
+            released = Money.ofCents(before - now);
+        } else {
+            return Optional.empty();
+        }
+        CardFields.euro(required(authorization, "currency", "data.object.currency"), "data.object.currency");
+        return Optional.of(new CardAuthorizationRequest(
+                CardAuthorizationRequest.STRIPE,
+                CardFields.id(required(event, "id", "id"), "id"),
+                Kind.REVERSAL,
+                CardFields.id(required(authorization, "id", "data.object.id"), "data.object.id"),
+                StripeEvents.cardId(authorization),
+                released,
+                null, null, null, false,
+                StripeEvents.created(authorization, event)));
     }
 
     /**

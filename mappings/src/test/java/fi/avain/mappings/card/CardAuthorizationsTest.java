@@ -198,4 +198,39 @@ class CardAuthorizationsTest {
     private static ObjectNode pending(ObjectNode event) {
         return (ObjectNode) authorization(event).get("pending_request");
     }
+
+    @Test
+    void aStripeAuthorizationUpdateIsAReversalWhenItLowersTheAmountOrReversesTheWhole() {
+        CardAuthorizationRequest partial = CardAuthorizations.fromStripeAuthorizationUpdate(
+                updated("pending", 4000, ",\"previous_attributes\":{\"amount\":6000}")).orElseThrow();
+        assertThat(partial.kind()).isEqualTo(CardAuthorizationRequest.Kind.REVERSAL);
+        assertThat(partial.eventId()).isEqualTo("evt_u");
+        assertThat(partial.authorizationId()).isEqualTo("iauth_u");
+        assertThat(partial.cardId()).isEqualTo("ic_u");
+        assertThat(partial.amount().cents()).isEqualTo(2000);
+
+        CardAuthorizationRequest whole = CardAuthorizations.fromStripeAuthorizationUpdate(
+                updated("reversed", 0, ",\"previous_attributes\":{\"amount\":4000,\"status\":\"pending\"}")).orElseThrow();
+        assertThat(whole.amount()).isNull();
+
+        assertThat(CardAuthorizations.fromStripeAuthorizationUpdate(updated("pending", 4000, ""))).isEmpty();
+        assertThat(CardAuthorizations.fromStripeAuthorizationUpdate(
+                updated("pending", 7000, ",\"previous_attributes\":{\"amount\":6000}"))).isEmpty();
+        assertThat(CardAuthorizations.fromStripeAuthorizationUpdate(
+                updated("closed", 0, ",\"previous_attributes\":{\"amount\":6000}"))).isEmpty();
+        assertThatThrownBy(() -> CardAuthorizations.fromStripeAuthorizationUpdate(
+                updated("pending", -1, ",\"previous_attributes\":{\"amount\":6000}")))
+                .isInstanceOf(MappingException.class).hasMessageContaining("data.object.amount");
+        assertThatThrownBy(() -> CardAuthorizations.fromStripeAuthorizationUpdate(
+                new String(updated("reversed", 0, ""), StandardCharsets.UTF_8).replace("\"status\":\"reversed\",", "")
+                        .getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(MappingException.class).hasMessageContaining("data.object.status");
+    }
+
+    private static byte[] updated(String status, long amount, String previous) {
+        return ("{\"id\":\"evt_u\",\"object\":\"event\",\"type\":\"issuing_authorization.updated\",\"created\":1795428000,"
+                + "\"data\":{\"object\":{\"id\":\"iauth_u\",\"object\":\"issuing.authorization\",\"amount\":" + amount
+                + ",\"currency\":\"eur\",\"status\":\"" + status + "\",\"card\":\"ic_u\"}" + previous + "}}")
+                .getBytes(StandardCharsets.UTF_8);
+    }
 }

@@ -58,8 +58,11 @@ public class CardClearing implements MessageReplayer {
     /** A real-time reversal: releases what the authorization still holds (all of it when no amount is given). */
     public Result reverse(CardAuthorizationRequest request, InboundMessage message) {
         long cents = request.amount() == null ? 0 : request.amount().cents();
+        // Stripe sends every reversal as its own event and resends an event under the same id, so
+        // the event is the key; the generic format has no event id, only the amount.
         String recordId = "reversal:" + request.authorizationId() + ":"
-                + (request.amount() == null ? "all" : String.valueOf(cents));
+                + (CardAuthorizationRequest.STRIPE.equals(request.processor()) ? request.eventId()
+                        : request.amount() == null ? "all" : String.valueOf(cents));
         return apply(new ClearingItem(request.processor(), recordId, ClearingItem.Type.REVERSAL,
                 request.authorizationId(), request.cardId(), cents, request.merchantCategoryCode(), null, null), message);
     }

@@ -15,6 +15,7 @@ import fi.avain.mappings.card.ClearingRecord;
 import fi.avain.routes.messages.InboundMessage;
 import fi.avain.routes.messages.MessageStatus;
 import fi.avain.routes.messages.MessageStore;
+import fi.avain.routes.messages.PersonalDataMasker;
 import fi.avain.routes.web.RequestArrival;
 import jakarta.servlet.http.HttpServletRequest;
 import io.swagger.v3.oas.annotations.Operation;
@@ -23,6 +24,7 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
@@ -78,7 +80,7 @@ class CardWebhookController {
             ObjectNode out = JSON.createObjectNode();
             out.put("authorizationId", request.authorizationId());
             out.put("reversed", true);
-            out.put("outcome", result.outcome().code());
+            putOutcome(out, result);
             out.put("released", Cents.format(result.bookedCents()));
             out.put("currency", "EUR");
             return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(out.toString());
@@ -124,8 +126,25 @@ class CardWebhookController {
                             record.cardId()), "application/json", raw));
             ObjectNode out = JSON.createObjectNode();
             out.put("received", true);
-            out.put("outcome", result.outcome().code());
+            putOutcome(out, result);
             return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(out.toString());
+        }
+        if (CardAuthorizations.STRIPE_AUTHORIZATION_UPDATED.equals(eventType)) {
+            Optional<CardAuthorizationRequest> reversal;
+            try {
+                reversal = CardAuthorizations.fromStripeAuthorizationUpdate(raw);
+            } catch (MappingException e) {
+                throw refused(raw, CardAuthorizationRequest.STRIPE, e);
+            }
+            if (reversal.isPresent()) {
+                CardAuthorizationRequest request = reversal.get();
+                CardClearing.Result result = clearing.reverse(request, message(request, raw));
+                ObjectNode out = JSON.createObjectNode();
+                out.put("received", true);
+                putOutcome(out, result);
+                out.put("released", Cents.format(result.bookedCents()));
+                return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(out.toString());
+            }
         }
         // Other events are acknowledged so Stripe does not retry them; they change nothing here, which
         // is all there is to do with them.
@@ -135,6 +154,16 @@ class CardWebhookController {
         out.put("received", true);
         out.put("ignored", eventType);
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(out.toString());
+    }
+
+    /** A record the ledger refused is in the error store with its reason; the answer says so. */
+    private static void putOutcome(ObjectNode out, CardClearing.Result result) {
+        if (result.failed()) {
+            out.put("outcome", "failed");
+            out.put("error", PersonalDataMasker.mask(result.error()));
+        } else {
+            out.put("outcome", result.outcome().code());
+        }
     }
 
     static String genericAnswer(Verdict v) {
