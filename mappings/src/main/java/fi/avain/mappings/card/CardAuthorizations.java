@@ -65,13 +65,7 @@ public final class CardAuthorizations {
         String currencyField = hasPending ? "data.object.pending_request.currency" : "data.object.currency";
         CardFields.euro(required(source, "currency", currencyField), currencyField);
         JsonNode merchant = StripeEvents.member(authorization, "merchant_data", "data.object.merchant_data");
-        return new CardAuthorizationRequest(
-                CardAuthorizationRequest.STRIPE,
-                CardFields.id(required(event, "id", "id"), "id"),
-                Kind.AUTHORIZATION,
-                CardFields.id(required(authorization, "id", "data.object.id"), "data.object.id"),
-                StripeEvents.cardId(authorization),
-                amount,
+        return stripe(event, authorization, Kind.AUTHORIZATION, amount,
                 CardFields.mcc(required(merchant, "category_code", "data.object.merchant_data.category_code"),
                         "data.object.merchant_data.category_code"),
                 CardFields.name(text(merchant, "name", "data.object.merchant_data.name"),
@@ -79,8 +73,7 @@ public final class CardAuthorizations {
                 text(merchant, "network_id", "data.object.merchant_data.network_id")
                         .map(id -> CardFields.id(id, "data.object.merchant_data.network_id")).orElse(null),
                 hasPending && CardFields.flag(pending, "is_amount_controllable",
-                        "data.object.pending_request.is_amount_controllable"),
-                StripeEvents.created(authorization, event));
+                        "data.object.pending_request.is_amount_controllable"));
     }
 
     /**
@@ -115,15 +108,24 @@ public final class CardAuthorizations {
             return Optional.empty();
         }
         CardFields.euro(required(authorization, "currency", "data.object.currency"), "data.object.currency");
-        return Optional.of(new CardAuthorizationRequest(
+        return Optional.of(stripe(event, authorization, Kind.REVERSAL, released, null, null, null, false));
+    }
+
+    private static CardAuthorizationRequest stripe(JsonNode event, JsonNode authorization, Kind kind, Money amount,
+                                                   String merchantCategoryCode, String merchantName, String merchantId,
+                                                   boolean amountControllable) {
+        return new CardAuthorizationRequest(
                 CardAuthorizationRequest.STRIPE,
                 CardFields.id(required(event, "id", "id"), "id"),
-                Kind.REVERSAL,
+                kind,
                 CardFields.id(required(authorization, "id", "data.object.id"), "data.object.id"),
                 StripeEvents.cardId(authorization),
-                released,
-                null, null, null, false,
-                StripeEvents.created(authorization, event)));
+                amount,
+                merchantCategoryCode,
+                merchantName,
+                merchantId,
+                amountControllable,
+                StripeEvents.created(authorization, event));
     }
 
     /**
