@@ -26,8 +26,11 @@ class VoucherEventsRoute extends RouteBuilder {
 
     @Override
     public void configure() {
+        // A fault is the answer to a refused request, not a failure of the route: without an error
+        // handler Camel hands it to CXF as it is, instead of logging each one with its stack trace.
         from("cxf:bean:" + VoucherSoapConfiguration.ENDPOINT)
                 .routeId(VoucherEvents.FLOW)
+                .errorHandler(noErrorHandler())
                 .process(this::answer);
     }
 
