@@ -1,9 +1,9 @@
 package fi.avain.routes.voucher;
 
 import fi.avain.mappings.model.BusinessId;
+import java.lang.reflect.Field;
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.lang.reflect.Field;
 import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
