@@ -92,7 +92,8 @@ class CardWebhookController {
 
     @PostMapping(path = "/api/v1/card/stripe", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Stripe Issuing events signed with Stripe-Signature: issuing_authorization.request is "
-            + "answered {approved}; issuing_transaction.created is applied as clearing")
+            + "answered {approved}; issuing_transaction.created is applied as clearing, issuing_authorization.updated "
+            + "as a reversal when it lowers the authorization's amount")
     ResponseEntity<String> stripe(@RequestBody(required = false) byte[] body,
                                   @RequestHeader(name = STRIPE_SIGNATURE, required = false) String signature,
                                   HttpServletRequest http) {
