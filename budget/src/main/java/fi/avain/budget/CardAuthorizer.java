@@ -259,7 +259,9 @@ public final class CardAuthorizer {
 
     /**
      * The line's per-transaction limit against the authorization's total and its per-day limit against
-     * today's card holds plus what this request adds ({@code added}, or the total when 0).
+     * what today's card authorizations still hold or have spent, plus what this request adds
+     * ({@code added}, or the total when 0). A reversed or expired authorization bought nothing, so it
+     * no longer counts.
      */
     private Optional<DeclineReason> limits(LineState line, long total, long added, LocalDate today) {
         if (line.perTransactionLimitCents() != null && total > line.perTransactionLimitCents()) {
@@ -267,7 +269,7 @@ public final class CardAuthorizer {
         }
         if (line.perDayLimitCents() != null) {
             long todays = db.sql("""
-                            select coalesce(sum(authorized_cents), 0) from ledger_hold
+                            select coalesce(sum(captured_cents + remaining_cents), 0) from ledger_hold
                             where line_id = ? and channel = 'card' and created_at >= ?""")
                     .params(line.id(), Timestamp.from(today.atStartOfDay(BUDGET_ZONE).toInstant()))
                     .query(Long.class).single();

@@ -151,6 +151,20 @@ class LedgerTest {
     }
 
     @Test
+    void theDailyLimitCountsWhatIsHeldOrSpentNotWhatWasReversed() {
+        approve("a1", 30000, "8099");
+        capture("c1", "a1", 30000);
+        approve("a2", 20000, "8099");
+        assertThat(reason(decide("a3", 15000, "8099", false))).isEqualTo(DeclineReason.LIMIT_EXCEEDED);
+        assertThat(clear(ClearingItem.Type.REVERSAL, "v2", "a2", 20000, "8099").outcome())
+                .isEqualTo(ClearingOutcome.RELEASED);
+        approve("a4", 15000, "8099");
+        assertThat(reason(decide("a5", 5001, "8099", false))).isEqualTo(DeclineReason.LIMIT_EXCEEDED);
+        assertThat(line("care").spentCents()).isEqualTo(30000);
+        assertThat(line("care").heldCents()).isEqualTo(15000);
+    }
+
+    @Test
     void insufficientFundsUnlessTheProcessorTakesAPartialApproval() {
         approve("a1", 45000, "7011");
         assertThat(reason(decide("a2", 10000, "7011", false))).isEqualTo(DeclineReason.INSUFFICIENT_FUNDS);
