@@ -3,6 +3,7 @@ package fi.avain.budget;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -11,7 +12,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /** The card registry: the processor's card id to a client and a budget. Runs in the caller's transaction. */
 public final class Cards {
     private static final Pattern CARD_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}");
-    private static final Pattern PROCESSOR = Pattern.compile("[a-z][a-z0-9-]{0,31}");
+    /** The processors whose authorizations Avain answers: its generic endpoint and Stripe Issuing's. */
+    private static final List<String> PROCESSORS = List.of("generic", "stripe");
     private static final String SELECT = """
             select c.id, c.processor, c.processor_card_id, c.client_id, c.budget_id, b.tenant, c.status, c.created_at,
                    c.updated_at
@@ -30,8 +32,8 @@ public final class Cards {
      * again on the same budget; a card already on another budget is refused.
      */
     public Registration register(String processor, String cardId, UUID budgetId, CardStatus status) {
-        if (processor == null || !PROCESSOR.matcher(processor).matches()) {
-            throw new InvalidRequestException("processor must be lower-case letters, digits or -");
+        if (processor == null || !PROCESSORS.contains(processor)) {
+            throw new InvalidRequestException("processor must be one of " + String.join(", ", PROCESSORS));
         }
         if (cardId == null || !CARD_ID.matcher(cardId).matches()) {
             throw new InvalidRequestException("cardId must be 1-128 letters, digits or _ . : -");
@@ -64,7 +66,7 @@ public final class Cards {
         return db.sql(SELECT + " where c.processor_card_id = ?").param(cardId).query(Cards::read).optional();
     }
 
-    public java.util.List<Card> ofBudget(UUID budgetId) {
+    public List<Card> ofBudget(UUID budgetId) {
         return db.sql(SELECT + " where c.budget_id = ? order by c.created_at").param(budgetId).query(Cards::read)
                 .list();
     }

@@ -208,6 +208,30 @@ class CardFlowIT extends AvainIntegrationTest {
     }
 
     @Test
+    void aCardRegistrationWithWrongFieldsIsA4xxProblemAndRegistersNothing() {
+        String other = "ic_" + UUID.randomUUID().toString().replace("-", "").substring(0, 20);
+        HttpResponse<String> processor = postJson("/api/v1/cards", INTEGRATOR_KEY,
+                "{\"cardId\":\"" + other + "\",\"budgetId\":\"" + budgetId + "\",\"processor\":\"visa\"}");
+        assertProblem(processor, 400);
+        assertThat(json(processor.body()).get("detail").asText()).contains("processor must be one of generic, stripe");
+        assertProblem(postJson("/api/v1/cards", INTEGRATOR_KEY, "{\"budgetId\":\"" + budgetId + "\"}"), 400);
+        assertProblem(postJson("/api/v1/cards", INTEGRATOR_KEY,
+                "{\"cardId\":\"" + other + "\",\"budgetId\":\"not-a-uuid\"}"), 400);
+        assertProblem(postJson("/api/v1/cards", INTEGRATOR_KEY,
+                "{\"cardId\":\"" + other + "\",\"budgetId\":\"" + UUID.randomUUID() + "\"}"), 404);
+        assertProblem(postJson("/api/v1/cards", INTEGRATOR_KEY,
+                "{\"cardId\":\"" + other + "\",\"budgetId\":\"" + budgetId + "\",\"status\":\"stolen\"}"), 400);
+        assertThat(get("/api/v1/cards/" + other, INTEGRATOR_KEY).statusCode()).isEqualTo(404);
+
+        String otherBudget = json(postJson("/api/v1/plans", INTEGRATOR_KEY, PLAN.formatted("p-2", "100.00")).body())
+                .get("budgetId").asText();
+        assertProblem(postJson("/api/v1/cards", INTEGRATOR_KEY,
+                "{\"cardId\":\"" + cardId + "\",\"budgetId\":\"" + otherBudget + "\",\"processor\":\"stripe\"}"), 409);
+        assertThat(json(get("/api/v1/cards/" + cardId, INTEGRATOR_KEY).body()).get("budgetId").asText())
+                .isEqualTo(budgetId);
+    }
+
+    @Test
     void aRowLockHeldPastTheDeadlineIsADeclineInsideTheDeadlineAndTheRequestIsKept() throws Exception {
         try (Connection lock = java.sql.DriverManager.getConnection(TestDatabase.urlFor(SCHEMA), TestDatabase.USER,
                 TestDatabase.PASSWORD)) {
