@@ -201,19 +201,20 @@ public final class CardAuthorizer {
         }
         DeclineReason first = null;
         for (LineState line : current) {
-            // The money first: an amount over what the line has is insufficient funds whatever the
-            // limits say, the reason a client and an operator can act on.
             long amount = attempt.amountCents();
-            Optional<DeclineReason> refusal = Optional.empty();
-            if (line.availableCents() < amount) {
-                if (attempt.amountControllable() && line.availableCents() > 0) {
-                    amount = line.availableCents();
-                } else {
-                    refusal = Optional.of(DeclineReason.INSUFFICIENT_FUNDS);
-                }
-            }
-            if (refusal.isEmpty()) {
-                refusal = limits(line, attempt.amountCents(), 0, today);
+            Optional<DeclineReason> refusal;
+            if (attempt.amountControllable()) {
+                // The terminal takes less: approve what the line has and its limits allow.
+                long allowed = Math.min(line.availableCents(), headroom(line, today));
+                refusal = line.availableCents() <= 0 ? Optional.of(DeclineReason.INSUFFICIENT_FUNDS)
+                        : allowed <= 0 ? Optional.of(DeclineReason.LIMIT_EXCEEDED) : Optional.empty();
+                amount = Math.min(amount, allowed);
+            } else if (line.availableCents() < amount) {
+                // The money first: an amount over what the line has is insufficient funds whatever the
+                // limits say, the reason a client and an operator can act on.
+                refusal = Optional.of(DeclineReason.INSUFFICIENT_FUNDS);
+            } else {
+                refusal = limits(line, amount, 0, today);
             }
             if (refusal.isPresent()) {
                 first = first == null ? refusal.get() : first;
@@ -267,17 +268,31 @@ public final class CardAuthorizer {
         if (line.perTransactionLimitCents() != null && total > line.perTransactionLimitCents()) {
             return Optional.of(DeclineReason.LIMIT_EXCEEDED);
         }
-        if (line.perDayLimitCents() != null) {
-            long todays = db.sql("""
-                            select coalesce(sum(captured_cents + remaining_cents), 0) from ledger_hold
-                            where line_id = ? and channel = 'card' and created_at >= ?""")
-                    .params(line.id(), Timestamp.from(today.atStartOfDay(BUDGET_ZONE).toInstant()))
-                    .query(Long.class).single();
-            if (todays + (added == 0 ? total : added) > line.perDayLimitCents()) {
-                return Optional.of(DeclineReason.LIMIT_EXCEEDED);
-            }
+        if (line.perDayLimitCents() != null
+                && todays(line, today) + (added == 0 ? total : added) > line.perDayLimitCents()) {
+            return Optional.of(DeclineReason.LIMIT_EXCEEDED);
         }
         return Optional.empty();
+    }
+
+    /** The most a new authorization may hold on the line under its per-transaction and per-day limits. */
+    private long headroom(LineState line, LocalDate today) {
+        long headroom = Long.MAX_VALUE;
+        if (line.perTransactionLimitCents() != null) {
+            headroom = line.perTransactionLimitCents();
+        }
+        if (line.perDayLimitCents() != null) {
+            headroom = Math.min(headroom, line.perDayLimitCents() - todays(line, today));
+        }
+        return headroom;
+    }
+
+    private long todays(LineState line, LocalDate today) {
+        return db.sql("""
+                        select coalesce(sum(captured_cents + remaining_cents), 0) from ledger_hold
+                        where line_id = ? and channel = 'card' and created_at >= ?""")
+                .params(line.id(), Timestamp.from(today.atStartOfDay(BUDGET_ZONE).toInstant()))
+                .query(Long.class).single();
     }
 
     private UUID hold(AuthorizationAttempt attempt, CardRow card, LineState line, long amount, UUID sourceMessageId) {

@@ -175,6 +175,19 @@ class LedgerTest {
     }
 
     @Test
+    void aControllableAmountIsApprovedUpToTheLinesLimits() {
+        Decision perPurchase = decide("a1", 40000, "8099", true);
+        assertThat(perPurchase.verdict().approved()).isTrue();
+        assertThat(perPurchase.verdict().approvedCents()).isEqualTo(30000);
+        approve("a2", 15000, "8099");
+        Decision perDay = decide("a3", 10000, "8099", true);
+        assertThat(perDay.verdict().approved()).isTrue();
+        assertThat(perDay.verdict().approvedCents()).isEqualTo(5000);
+        assertThat(reason(decide("a4", 1000, "8099", true))).isEqualTo(DeclineReason.LIMIT_EXCEEDED);
+        assertThat(line("care").heldCents()).isEqualTo(50000);
+    }
+
+    @Test
     void aBudgetOutsideItsPeriodDeclines() {
         f.clock.advance(Duration.ofDays(60));
         assertThat(reason(decide("a1", 100, "8099", false))).isEqualTo(DeclineReason.OUTSIDE_BUDGET_PERIOD);
