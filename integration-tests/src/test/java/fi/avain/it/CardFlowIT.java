@@ -14,6 +14,7 @@ import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -323,10 +324,19 @@ class CardFlowIT extends AvainIntegrationTest {
         assertThat(json(partly.body()).get("released").asText()).isEqualTo("30.00");
         assertThat(line(budget(), "care").get("held").asText()).isEqualTo("50.00");
         assertThat(sendGeneric(reversal).body()).contains("\"outcome\":\"duplicate\"");
+        // Two reversals of the same amount are told apart by their own ids; each applies once.
+        for (String id : List.of("rev-1", "rev-2")) {
+            String identified = """
+                    {"type":"reversal","reversalId":"%s","authorizationId":"a-1","cardId":"%s","amount":"10.00",
+                     "currency":"EUR","createdAt":"%s"}""".formatted(id, cardId, Instant.now());
+            assertThat(json(sendGeneric(identified).body()).get("released").asText()).isEqualTo("10.00");
+            assertThat(sendGeneric(identified).body()).contains("\"outcome\":\"duplicate\"");
+        }
+        assertThat(line(budget(), "care").get("held").asText()).isEqualTo("30.00");
         String rest = """
                 {"type":"reversal","authorizationId":"a-1","cardId":"%s","createdAt":"%s"}"""
                 .formatted(cardId, Instant.now());
-        assertThat(json(sendGeneric(rest).body()).get("released").asText()).isEqualTo("50.00");
+        assertThat(json(sendGeneric(rest).body()).get("released").asText()).isEqualTo("30.00");
         assertThat(line(budget(), "care").get("available").asText()).isEqualTo("500.00");
     }
 

@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * still held. An incremental authorization is the same {@code authorizationId} with a larger total.
  *
  * @param processor {@link #GENERIC} or {@link #STRIPE}
- * @param eventId Stripe's {@code evt_} id; null in the generic format
+ * @param eventId Stripe's {@code evt_} id, or a generic reversal's {@code reversalId}; else null
  * @param amount in euros; null only on a reversal that releases all that remains
  * @param merchantCategoryCode four digits (ISO 18245); null only on a reversal that does not name it
  * @param merchantName may be null

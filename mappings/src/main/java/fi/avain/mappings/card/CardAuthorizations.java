@@ -36,9 +36,13 @@ public final class CardAuthorizations {
         if (kind == Kind.AUTHORIZATION && mcc.isEmpty()) {
             throw new MappingException("merchant.categoryCode", "is missing");
         }
+        Optional<String> reversalId = text(body, "reversalId", "reversalId");
+        if (kind == Kind.AUTHORIZATION && reversalId.isPresent()) {
+            throw new MappingException("reversalId", "belongs to a reversal only");
+        }
         return new CardAuthorizationRequest(
                 CardAuthorizationRequest.GENERIC,
-                null,
+                reversalId.map(id -> CardFields.id(id, "reversalId")).orElse(null),
                 kind,
                 CardFields.id(required(body, "authorizationId", "authorizationId"), "authorizationId"),
                 CardFields.id(required(body, "cardId", "cardId"), "cardId"),

@@ -59,9 +59,10 @@ public class CardClearing implements MessageReplayer {
     public Result reverse(CardAuthorizationRequest request, InboundMessage message) {
         long cents = request.amount() == null ? 0 : request.amount().cents();
         // Stripe sends every reversal as its own event and resends an event under the same id, so
-        // the event is the key; the generic format has no event id, only the amount.
+        // the event is the key, as a generic reversal's own id is; without one, only the amount
+        // tells a retry from another reversal.
         String recordId = "reversal:" + request.authorizationId() + ":"
-                + (CardAuthorizationRequest.STRIPE.equals(request.processor()) ? request.eventId()
+                + (request.eventId() != null ? request.eventId()
                         : request.amount() == null ? "all" : String.valueOf(cents));
         return apply(new ClearingItem(request.processor(), recordId, ClearingItem.Type.REVERSAL,
                 request.authorizationId(), request.cardId(), cents, request.merchantCategoryCode(), null, null), message);
