@@ -29,6 +29,6 @@ class ConnectorHealth {
 
     @Bean
     HealthIndicator voucherSystem(VoucherSettings settings) {
-        return new ConnectorProbe(settings.baseUrl().toString(), Clock.systemUTC());
+        return new ConnectorProbe(settings.baseUrl().toString(), true, Clock.systemUTC());
     }
 }
