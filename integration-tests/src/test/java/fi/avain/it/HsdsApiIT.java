@@ -111,6 +111,20 @@ class HsdsApiIT extends AvainIntegrationTest {
         assertThat(health.path("components").has("ptv")).isTrue();
         assertThat(health.path("components").has("comparison")).isTrue();
         assertThat(health.path("components").has("marketplace")).isTrue();
+        // The voucher system is SOAP: it answers the probe's bare GET with a fault, and is still up.
+        assertThat(health.path("components").path("voucherSystem").path("status").asText()).isEqualTo("UP");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/api/v1/hsds/services/%00", "/api/v1/hsds/services/a%2Fb", "/api/v1/hsds/services/a%3Bb",
+            "/api/v1/hsds/services/%2e%2e"})
+    void aUrlRefusedBeforeTheApiSeesItIsStillAProblem(String path) {
+        HttpResponse<String> response = get(path, INTEGRATOR_KEY);
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        assertThat(json(response.body()).path("status").asInt()).isEqualTo(400);
+        assertThat(json(response.body()).path("detail").asText()).isNotBlank();
     }
 
     @Test

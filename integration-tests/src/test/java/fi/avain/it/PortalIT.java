@@ -164,6 +164,18 @@ class PortalIT extends AvainIntegrationTest {
     }
 
     @Test
+    void aUrlRefusedBeforeTheFhirServerSeesItIsAnOperationOutcome() {
+        String token = PortalTokens.token(CLIENT, "01");
+        for (String path : List.of("/fhir/Patient/%00", "/fhir/Patient/a%2Fb", "/fhir/Patient/a%3Bb")) {
+            HttpResponse<String> refused = fhir(path, token);
+            assertThat(refused.statusCode()).as(path).isEqualTo(400);
+            assertThat(refused.headers().firstValue("Content-Type").orElse("")).startsWith("application/fhir+json");
+            assertThat(json(refused.body()).get("resourceType").asText()).isEqualTo("OperationOutcome");
+            assertThat(json(refused.body()).at("/issue/0/code").asText()).isEqualTo("invalid");
+        }
+    }
+
+    @Test
     void aSubscriberHearsOfACardSpendWithinASecond() throws Exception {
         subscriber = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         subscriber.createContext("/hook", exchange -> {

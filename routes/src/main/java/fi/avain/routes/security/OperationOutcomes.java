@@ -22,12 +22,16 @@ final class OperationOutcomes {
      *        {@code transient}
      */
     static void write(HttpServletResponse response, int status, String code, String diagnostics) throws IOException {
-        ObjectNode outcome = JSON.createObjectNode().put("resourceType", "OperationOutcome");
-        outcome.putArray("issue").addObject().put("severity", "error").put("code", code)
-                .put("diagnostics", diagnostics);
         response.setStatus(status);
         response.setContentType(FHIR_JSON);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        JSON.writeValue(response.getWriter(), outcome);
+        response.getWriter().write(json(code, diagnostics));
+    }
+
+    static String json(String code, String diagnostics) {
+        ObjectNode outcome = JSON.createObjectNode().put("resourceType", "OperationOutcome");
+        outcome.putArray("issue").addObject().put("severity", "error").put("code", code)
+                .put("diagnostics", diagnostics);
+        return outcome.toString();
     }
 }

@@ -9,6 +9,7 @@ import org.springframework.security.authorization.SingleResultAuthorizationManag
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 
 /**
@@ -21,6 +22,15 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
 @Configuration
 @ConditionalOnWebApplication
 class SecurityConfiguration {
+
+    /**
+     * A request Spring Security's firewall refuses (a {@code ;} or an encoded {@code .} in the path, a
+     * header it cannot trust) is answered as any other bad request.
+     */
+    @Bean
+    RequestRejectedHandler requestRejectedHandler() {
+        return (request, response, rejected) -> RefusedRequests.write(response, request.getRequestURI(), 400);
+    }
 
     @Bean
     ApiKeys apiKeys(SecuritySettings settings) {

@@ -1,5 +1,6 @@
 package fi.avain.routes.web;
 
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
@@ -17,5 +18,15 @@ public final class Problems {
 
     public static ErrorResponseException badRequest(String title, String detail) {
         return of(HttpStatus.BAD_REQUEST, title, detail);
+    }
+
+    /** The body of a problem written outside Spring MVC: by a filter, the firewall or Tomcat itself. */
+    public static String json(int status, String title, String detail) {
+        return "{\"type\":\"about:blank\",\"title\":\"" + quoted(title) + "\",\"status\":" + status
+                + ",\"detail\":\"" + quoted(detail) + "\"}";
+    }
+
+    private static String quoted(String text) {
+        return new String(JsonStringEncoder.getInstance().quoteAsString(text));
     }
 }

@@ -37,8 +37,8 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
         if (declared > maxBytes) {
             response.setStatus(413);
             response.setContentType("application/problem+json");
-            response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Request too large\",\"status\":413,"
-                    + "\"detail\":\"The request body may be at most " + maxBytes + " bytes.\"}");
+            response.getWriter().write(Problems.json(413, "Request too large",
+                    "The request body may be at most " + maxBytes + " bytes."));
             return;
         }
         if (declared < 0 && request.getRequestURI().startsWith("/soap/")) {
