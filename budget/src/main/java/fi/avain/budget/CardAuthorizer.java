@@ -205,7 +205,7 @@ public final class CardAuthorizer {
             Optional<DeclineReason> refusal;
             if (attempt.amountControllable()) {
                 // The terminal takes less: approve what the line has and its limits allow.
-                long allowed = Math.min(line.availableCents(), headroom(line, today));
+                long allowed = Math.min(line.availableCents(), headroom(line, today, 0));
                 refusal = line.availableCents() <= 0 ? Optional.of(DeclineReason.INSUFFICIENT_FUNDS)
                         : allowed <= 0 ? Optional.of(DeclineReason.LIMIT_EXCEEDED) : Optional.empty();
                 amount = Math.min(amount, allowed);
@@ -240,9 +240,16 @@ public final class CardAuthorizer {
         LocalDate today = attempt.at().atZone(BUDGET_ZONE).toLocalDate();
         LineState line = lock(hold.lineId());
         long increment = attempt.amountCents() - hold.authorizedCents();
-        Optional<DeclineReason> refusal = limits(line, attempt.amountCents(), increment, today);
-        if (refusal.isEmpty() && line.availableCents() < increment) {
+        Optional<DeclineReason> refusal;
+        if (attempt.amountControllable()) {
+            long allowed = Math.min(line.availableCents(), headroom(line, today, hold.authorizedCents()));
+            refusal = line.availableCents() <= 0 ? Optional.of(DeclineReason.INSUFFICIENT_FUNDS)
+                    : allowed <= 0 ? Optional.of(DeclineReason.LIMIT_EXCEEDED) : Optional.empty();
+            increment = Math.min(increment, allowed);
+        } else if (line.availableCents() < increment) {
             refusal = Optional.of(DeclineReason.INSUFFICIENT_FUNDS);
+        } else {
+            refusal = limits(line, attempt.amountCents(), increment, today);
         }
         if (refusal.isPresent()) {
             return declined(id, card, refusal.get());
@@ -254,8 +261,8 @@ public final class CardAuthorizer {
                         update ledger_hold set authorized_cents = authorized_cents + ?, remaining_cents = remaining_cents + ?,
                                updated_at = ? where id = ?""")
                 .params(increment, increment, Timestamp.from(ledger.now()), hold.id()).update();
-        return new Outcome(new Verdict(id, true, attempt.amountCents(), null), card.cardId(), card.budgetId(),
-                hold.id(), card.tenant());
+        return new Outcome(new Verdict(id, true, hold.authorizedCents() + increment, null), card.cardId(),
+                card.budgetId(), hold.id(), card.tenant());
     }
 
     /**
@@ -275,11 +282,14 @@ public final class CardAuthorizer {
         return Optional.empty();
     }
 
-    /** The most a new authorization may hold on the line under its per-transaction and per-day limits. */
-    private long headroom(LineState line, LocalDate today) {
+    /**
+     * The most an authorization may add on the line under its per-transaction limit (less what it
+     * already holds) and its per-day limit.
+     */
+    private long headroom(LineState line, LocalDate today, long alreadyAuthorized) {
         long headroom = Long.MAX_VALUE;
         if (line.perTransactionLimitCents() != null) {
-            headroom = line.perTransactionLimitCents();
+            headroom = line.perTransactionLimitCents() - alreadyAuthorized;
         }
         if (line.perDayLimitCents() != null) {
             headroom = Math.min(headroom, line.perDayLimitCents() - todays(line, today));

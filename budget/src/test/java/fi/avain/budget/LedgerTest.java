@@ -188,6 +188,18 @@ class LedgerTest {
     }
 
     @Test
+    void aControllableIncrementIsApprovedUpToTheLinesLimits() {
+        approve("a1", 20000, "8099");
+        Decision more = decide("a1", 35000, "8099", true);
+        assertThat(more.verdict().approved()).isTrue();
+        assertThat(more.verdict().approvedCents()).isEqualTo(30000);
+        assertThat(line("care").heldCents()).isEqualTo(30000);
+        assertThat(reason(decide("a1", 40000, "8099", true))).isEqualTo(DeclineReason.LIMIT_EXCEEDED);
+        assertThat(reason(decide("a1", 40000, "8099", false))).isEqualTo(DeclineReason.LIMIT_EXCEEDED);
+        assertThat(line("care").heldCents()).isEqualTo(30000);
+    }
+
+    @Test
     void aBudgetOutsideItsPeriodDeclines() {
         f.clock.advance(Duration.ofDays(60));
         assertThat(reason(decide("a1", 100, "8099", false))).isEqualTo(DeclineReason.OUTSIDE_BUDGET_PERIOD);
