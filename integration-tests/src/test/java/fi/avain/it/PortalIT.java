@@ -164,6 +164,16 @@ class PortalIT extends AvainIntegrationTest {
     }
 
     @Test
+    void aSearchParameterHapiCannotReadIsA400OperationOutcomeWithTheIdentityCodeMasked() {
+        for (String date : List.of("xx", CLIENT)) {
+            HttpResponse<String> refused = fhir("/fhir/AuditEvent?patient=" + clientId + "&date=" + date, OPERATOR_KEY);
+            assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+            assertThat(json(refused.body()).get("resourceType").asText()).isEqualTo("OperationOutcome");
+            assertThat(refused.body()).doesNotContain(CLIENT);
+        }
+    }
+
+    @Test
     void aUrlRefusedBeforeTheFhirServerSeesItIsAnOperationOutcome() {
         String token = PortalTokens.token(CLIENT, "01");
         for (String path : List.of("/fhir/Patient/%00", "/fhir/Patient/a%2Fb", "/fhir/Patient/a%3Bb")) {
