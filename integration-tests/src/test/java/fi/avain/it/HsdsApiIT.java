@@ -178,6 +178,10 @@ class HsdsApiIT extends AvainIntegrationTest {
         assertThat(json(response.body()).path("job").asText()).isEqualTo("catalogue-sync");
         assertThat(json(response.body()).path("created").asLong()).isZero();
         assertThat(post("/api/v1/jobs/no-such-job", OPERATOR_KEY).statusCode()).isEqualTo(404);
+        HttpResponse<String> mistyped = post("/api/v1/jobs/retention?fulll=true", OPERATOR_KEY);
+        assertThat(mistyped.statusCode()).isEqualTo(400);
+        assertThat(json(mistyped.body()).path("detail").asText())
+                .isEqualTo("unknown option --fulll; retention takes no options");
         assertThat(post("/api/v1/jobs/catalogue-sync", INTEGRATOR_KEY).statusCode()).isEqualTo(403);
     }
 

@@ -86,6 +86,20 @@ class JobCommandIT {
     }
 
     @Test
+    void aMistypedOptionExitsWithTwoBeforeTheJobRuns() {
+        List<String> arguments = new ArrayList<>(sync());
+        arguments.add(2, "--fulll");
+
+        AvainJar.Run run = AvainJar.run(arguments);
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertOnlyTheSummaryOnStdout(run);
+        assertThat(run.summary().path("error").asText())
+                .isEqualTo("unknown option --fulll; catalogue-sync takes --full");
+        assertThat(marketplace.puts("services")).isZero();
+    }
+
+    @Test
     void anUnknownJobExitsWithTwoAndAFailedSummary() {
         List<String> arguments = new ArrayList<>(sync());
         arguments.set(1, "no-such-job");

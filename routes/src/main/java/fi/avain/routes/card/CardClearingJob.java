@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,6 +48,11 @@ class CardClearingJob implements Job {
     @Override
     public String name() {
         return "card-clearing";
+    }
+
+    @Override
+    public Set<String> options() {
+        return Set.of("file", "processor");
     }
 
     @Override

@@ -4,6 +4,7 @@ import fi.avain.routes.jobs.Job;
 import fi.avain.routes.jobs.JobProgress;
 import fi.avain.routes.jobs.JobSummary;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /** {@code ./avain job catalogue-sync [--full]}: incremental by watermark, or everything with --full. */
@@ -18,6 +19,11 @@ class CatalogueSyncJob implements Job {
     @Override
     public String name() {
         return CatalogueSync.FLOW;
+    }
+
+    @Override
+    public Set<String> options() {
+        return Set.of("full");
     }
 
     @Override

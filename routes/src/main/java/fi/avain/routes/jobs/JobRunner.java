@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -31,11 +32,27 @@ public class JobRunner {
         return jobs.keySet().stream().sorted().toList();
     }
 
+    /** Why the options cannot be given to the job, if they cannot: one it does not take. */
+    public Optional<String> refusedOptions(String name, Map<String, String> options) {
+        Job job = jobs.get(name);
+        if (job == null) {
+            return Optional.empty();
+        }
+        return options.keySet().stream().filter(key -> !job.options().contains(key)).sorted().findFirst()
+                .map(key -> "unknown option --" + key + "; " + name + (job.options().isEmpty() ? " takes no options"
+                        : " takes " + job.options().stream().sorted().map(o -> "--" + o)
+                                .collect(Collectors.joining(", "))));
+    }
+
     public JobSummary run(String name, Map<String, String> options, JobProgress progress) {
         long started = System.nanoTime();
         Job job = jobs.get(name);
         if (job == null) {
             return JobSummary.failed(name, "unknown job; known: " + String.join(", ", names()), 0);
+        }
+        Optional<String> refused = refusedOptions(name, options);
+        if (refused.isPresent()) {
+            return JobSummary.failed(name, refused.get(), 0);
         }
         if (running.putIfAbsent(name, Boolean.TRUE) != null) {
             return JobSummary.failed(name, "already running", 0);

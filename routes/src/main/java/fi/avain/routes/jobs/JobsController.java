@@ -34,6 +34,11 @@ class JobsController {
             problem.setTitle("Unknown job");
             throw new ErrorResponseException(HttpStatus.NOT_FOUND, problem, null);
         }
+        runner.refusedOptions(name, options).ifPresent(refused -> {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, refused);
+            problem.setTitle("Unknown job option");
+            throw new ErrorResponseException(HttpStatus.BAD_REQUEST, problem, null);
+        });
         JobSummary summary = runner.run(name, options, JobProgress.NONE);
         if (summary.status() == JobSummary.Status.FAILED && "already running".equals(summary.error())) {
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, "Job '" + name + "' is already running");

@@ -13,6 +13,6 @@ public class ScheduledJobs {
     }
 
     public Map<String, Object> run(String name, Boolean full) {
-        return runner.run(name, Map.of("full", String.valueOf(Boolean.TRUE.equals(full))), JobProgress.NONE).toJson();
+        return runner.run(name, Boolean.TRUE.equals(full) ? Map.of("full", "true") : Map.of(), JobProgress.NONE).toJson();
     }
 }

@@ -6,6 +6,7 @@ import fi.avain.routes.jobs.JobSummary;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
@@ -27,6 +28,11 @@ class CostReportJob implements Job {
     @Override
     public String name() {
         return "cost-report";
+    }
+
+    @Override
+    public Set<String> options() {
+        return Set.of("period");
     }
 
     @Override

@@ -12,6 +12,7 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -35,6 +36,11 @@ abstract class FileImportJob<T> implements Job {
     abstract void read(Path file, LocalDate today, Consumer<FileLine<T>> sink);
 
     abstract LineResult importLine(String tenant, String file, FileLine<T> line);
+
+    @Override
+    public Set<String> options() {
+        return Set.of("file", "tenant");
+    }
 
     @Override
     public JobSummary run(Map<String, String> options, JobProgress progress) {

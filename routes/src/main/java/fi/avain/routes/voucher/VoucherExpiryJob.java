@@ -12,6 +12,7 @@ import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -51,6 +52,11 @@ class VoucherExpiryJob implements Job {
     @Override
     public String name() {
         return "voucher-expiry";
+    }
+
+    @Override
+    public Set<String> options() {
+        return Set.of("today");
     }
 
     @Override
