@@ -156,6 +156,8 @@ class VoucherFlowIT extends AvainIntegrationTest {
         assertFault(soap(event.replace("<serviceClass>", "<surcharge>5.00</surcharge><serviceClass>")),
                 "has no field surcharge");
         assertFault(soap("<not-xml"), "");
+        assertFaultFromTheSender(soap(event.replaceAll("(?s)<SOAP-ENV:Body>.*</SOAP-ENV:Body>", "")),
+                "no SOAP Body");
         assertFault(soap(event.replace("<serviceClass>", "<serviceDate>" + LocalDate.now().plusDays(3)
                 + "</serviceDate><serviceClass>")), "in the future");
         assertFault(soap(withXRoadId(example("01-accepted.xml", voucherId), UUID.randomUUID().toString())
@@ -361,6 +363,12 @@ class VoucherFlowIT extends AvainIntegrationTest {
         String faultstring = fault.getElementsByTagName("faultstring").item(0).getTextContent();
         assertThat(faultstring).containsIgnoringCase(faultstringPart);
         assertThat(response.body()).doesNotContain("root:x:0:0");
+    }
+
+    static void assertFaultFromTheSender(HttpResponse<String> response, String faultstringPart) throws Exception {
+        assertFault(response, faultstringPart);
+        assertThat(parse(response.body()).getElementsByTagName("faultcode").item(0).getTextContent())
+                .endsWith("Client");
     }
 
     static Document parse(String xml) throws Exception {

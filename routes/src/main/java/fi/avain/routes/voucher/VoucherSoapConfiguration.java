@@ -41,6 +41,7 @@ class VoucherSoapConfiguration {
                 "org.apache.cxf.stax.maxElementCount", 5000,
                 // faults quote what the sender sent; the message store keeps them, masked, not the log
                 "org.apache.cxf.logging.FaultListener", new NoOpFaultListener())));
+        endpoint.getInInterceptors().add(new SoapBodyRequired());
         return endpoint;
     }
 }
