@@ -201,27 +201,13 @@ public final class CardAuthorizer {
         }
         DeclineReason first = null;
         for (LineState line : current) {
-            long amount = attempt.amountCents();
-            Optional<DeclineReason> refusal;
-            if (attempt.amountControllable()) {
-                // The terminal takes less: approve what the line has and its limits allow.
-                long allowed = Math.min(line.availableCents(), headroom(line, today, 0));
-                refusal = line.availableCents() <= 0 ? Optional.of(DeclineReason.INSUFFICIENT_FUNDS)
-                        : allowed <= 0 ? Optional.of(DeclineReason.LIMIT_EXCEEDED) : Optional.empty();
-                amount = Math.min(amount, allowed);
-            } else if (line.availableCents() < amount) {
-                // The money first: an amount over what the line has is insufficient funds whatever the
-                // limits say, the reason a client and an operator can act on.
-                refusal = Optional.of(DeclineReason.INSUFFICIENT_FUNDS);
-            } else {
-                refusal = limits(line, amount, 0, today);
-            }
-            if (refusal.isPresent()) {
-                first = first == null ? refusal.get() : first;
+            Allowance allowance = allow(attempt, line, today, 0);
+            if (allowance.refusal() != null) {
+                first = first == null ? allowance.refusal() : first;
                 continue;
             }
-            UUID holdId = hold(attempt, card, line, amount, sourceMessageId);
-            return new Outcome(new Verdict(id, true, amount, null), card.cardId(), card.budgetId(), holdId,
+            UUID holdId = hold(attempt, card, line, allowance.cents(), sourceMessageId);
+            return new Outcome(new Verdict(id, true, allowance.cents(), null), card.cardId(), card.budgetId(), holdId,
                     card.tenant());
         }
         return declined(id, card, first);
@@ -239,21 +225,11 @@ public final class CardAuthorizer {
         }
         LocalDate today = attempt.at().atZone(BUDGET_ZONE).toLocalDate();
         LineState line = lock(hold.lineId());
-        long increment = attempt.amountCents() - hold.authorizedCents();
-        Optional<DeclineReason> refusal;
-        if (attempt.amountControllable()) {
-            long allowed = Math.min(line.availableCents(), headroom(line, today, hold.authorizedCents()));
-            refusal = line.availableCents() <= 0 ? Optional.of(DeclineReason.INSUFFICIENT_FUNDS)
-                    : allowed <= 0 ? Optional.of(DeclineReason.LIMIT_EXCEEDED) : Optional.empty();
-            increment = Math.min(increment, allowed);
-        } else if (line.availableCents() < increment) {
-            refusal = Optional.of(DeclineReason.INSUFFICIENT_FUNDS);
-        } else {
-            refusal = limits(line, attempt.amountCents(), increment, today);
+        Allowance allowance = allow(attempt, line, today, hold.authorizedCents());
+        if (allowance.refusal() != null) {
+            return declined(id, card, allowance.refusal());
         }
-        if (refusal.isPresent()) {
-            return declined(id, card, refusal.get());
-        }
+        long increment = allowance.cents();
         ledger.book(card.budgetId(), MovementKind.HOLD, "card-hold:" + attempt.holdReference() + ":"
                         + attempt.amountCents(), sourceMessageId, "card", attempt.holdReference(),
                 List.of(new Ledger.Leg(line.id(), Accounts.held(line.id()), Accounts.available(line.id()), increment)));
@@ -265,21 +241,42 @@ public final class CardAuthorizer {
                 card.budgetId(), hold.id(), card.tenant());
     }
 
+    /** What a request may add to an authorization on a line, or why it may add nothing. */
+    private record Allowance(long cents, DeclineReason refusal) {
+        static Allowance refused(DeclineReason reason) {
+            return new Allowance(0, reason);
+        }
+    }
+
     /**
-     * The line's per-transaction limit against the authorization's total and its per-day limit against
-     * what today's card authorizations still hold or have spent, plus what this request adds
-     * ({@code added}, or the total when 0). A reversed or expired authorization bought nothing, so it
-     * no longer counts.
+     * What the line lets the attempt add to an authorization that holds {@code held} already (0 for a
+     * new one). A controllable amount is cut to what the line has and its limits allow; any other is
+     * all or nothing, and then the money comes first: an amount over what the line has is insufficient
+     * funds whatever the limits say, the reason a client and an operator can act on.
      */
-    private Optional<DeclineReason> limits(LineState line, long total, long added, LocalDate today) {
-        if (line.perTransactionLimitCents() != null && total > line.perTransactionLimitCents()) {
-            return Optional.of(DeclineReason.LIMIT_EXCEEDED);
+    private Allowance allow(AuthorizationAttempt attempt, LineState line, LocalDate today, long held) {
+        long asked = attempt.amountCents() - held;
+        if (attempt.amountControllable()) {
+            long allowed = Math.min(line.availableCents(), headroom(line, today, held));
+            return line.availableCents() <= 0 ? Allowance.refused(DeclineReason.INSUFFICIENT_FUNDS)
+                    : allowed <= 0 ? Allowance.refused(DeclineReason.LIMIT_EXCEEDED)
+                    : new Allowance(Math.min(asked, allowed), null);
         }
-        if (line.perDayLimitCents() != null
-                && todays(line, today) + (added == 0 ? total : added) > line.perDayLimitCents()) {
-            return Optional.of(DeclineReason.LIMIT_EXCEEDED);
+        if (line.availableCents() < asked) {
+            return Allowance.refused(DeclineReason.INSUFFICIENT_FUNDS);
         }
-        return Optional.empty();
+        return overLimit(line, attempt.amountCents(), asked, today) ? Allowance.refused(DeclineReason.LIMIT_EXCEEDED)
+                : new Allowance(asked, null);
+    }
+
+    /**
+     * Whether the authorization's total passes the line's per-transaction limit, or what it adds
+     * passes the per-day limit on top of what today's card authorizations still hold or have spent. A
+     * reversed or expired authorization bought nothing, so it no longer counts.
+     */
+    private boolean overLimit(LineState line, long total, long added, LocalDate today) {
+        return line.perTransactionLimitCents() != null && total > line.perTransactionLimitCents()
+                || line.perDayLimitCents() != null && todays(line, today) + added > line.perDayLimitCents();
     }
 
     /**

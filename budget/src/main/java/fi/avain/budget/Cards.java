@@ -1,5 +1,6 @@
 package fi.avain.budget;
 
+import fi.avain.mappings.card.CardAuthorizationRequest;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -13,7 +14,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 public final class Cards {
     private static final Pattern CARD_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}");
     /** The processors whose authorizations Avain answers: its generic endpoint and Stripe Issuing's. */
-    private static final List<String> PROCESSORS = List.of("generic", "stripe");
+    private static final List<String> PROCESSORS = List.of(CardAuthorizationRequest.GENERIC,
+            CardAuthorizationRequest.STRIPE);
     private static final String SELECT = """
             select c.id, c.processor, c.processor_card_id, c.client_id, c.budget_id, b.tenant, c.status, c.created_at,
                    c.updated_at

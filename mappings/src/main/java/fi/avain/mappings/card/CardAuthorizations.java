@@ -54,7 +54,19 @@ public final class CardAuthorizations {
                 CardFields.instant(required(body, "createdAt", "createdAt"), "createdAt"));
     }
 
+    /**
+     * A Stripe {@code issuing_authorization.request}, read once: the request (its amount the new total,
+     * as the generic format has it) and what the authorization held before it, 0 for a new one. A
+     * controllable answer's {@code amount} is what this request adds, so it needs both.
+     */
+    public record StripeAuthorization(CardAuthorizationRequest request, long heldCents) {
+    }
+
     public static CardAuthorizationRequest fromStripeEvent(byte[] json) {
+        return readStripeAuthorization(json).request();
+    }
+
+    public static StripeAuthorization readStripeAuthorization(byte[] json) {
         JsonNode event = CardFields.object(json, "body");
         JsonNode authorization = StripeEvents.object(event, STRIPE_AUTHORIZATION_REQUEST, "issuing.authorization");
         JsonNode pending = authorization.path("pending_request");
@@ -69,7 +81,7 @@ public final class CardAuthorizations {
         String currencyField = hasPending ? "data.object.pending_request.currency" : "data.object.currency";
         CardFields.euro(required(source, "currency", currencyField), currencyField);
         JsonNode merchant = StripeEvents.member(authorization, "merchant_data", "data.object.merchant_data");
-        return stripe(event, authorization, Kind.AUTHORIZATION, amount,
+        return new StripeAuthorization(stripe(event, authorization, Kind.AUTHORIZATION, amount,
                 CardFields.mcc(required(merchant, "category_code", "data.object.merchant_data.category_code"),
                         "data.object.merchant_data.category_code"),
                 CardFields.name(text(merchant, "name", "data.object.merchant_data.name"),
@@ -77,7 +89,7 @@ public final class CardAuthorizations {
                 text(merchant, "network_id", "data.object.merchant_data.network_id")
                         .map(id -> CardFields.id(id, "data.object.merchant_data.network_id")).orElse(null),
                 hasPending && CardFields.flag(pending, "is_amount_controllable",
-                        "data.object.pending_request.is_amount_controllable"));
+                        "data.object.pending_request.is_amount_controllable")), already);
     }
 
     /**
@@ -136,11 +148,6 @@ public final class CardAuthorizations {
      * What a Stripe authorization already holds ({@code data.object.amount}, 0 for a new one): the
      * amount of a pending request comes on top of it.
      */
-    public static long stripeAuthorizedCents(byte[] json) {
-        JsonNode event = CardFields.object(json, "body");
-        return stripeAuthorizedCents(StripeEvents.object(event, STRIPE_AUTHORIZATION_REQUEST, "issuing.authorization"));
-    }
-
     private static long stripeAuthorizedCents(JsonNode authorization) {
         JsonNode amount = authorization.get("amount");
         if (amount == null || amount.isNull()) {

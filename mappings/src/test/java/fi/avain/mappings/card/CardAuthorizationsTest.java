@@ -91,6 +91,17 @@ class CardAuthorizationsTest {
     }
 
     @Test
+    void aStripeRequestTellsWhatTheAuthorizationHeldBeforeIt() throws IOException {
+        CardAuthorizations.StripeAuthorization incremental = CardAuthorizations.readStripeAuthorization(
+                Files.readAllBytes(Path.of("src/test/resources/golden/card/stripe/incremental-request.input.json")));
+        CardAuthorizations.StripeAuthorization first = CardAuthorizations.readStripeAuthorization(Files.readAllBytes(STRIPE));
+
+        assertThat(incremental.heldCents()).isEqualTo(1250);
+        assertThat(incremental.request().amount().cents()).isEqualTo(1750);
+        assertThat(first.heldCents()).isZero();
+    }
+
+    @Test
     void readsAReversalWithoutMerchantOrAmountAsReleasingAllThatRemains() {
         CardAuthorizationRequest reversal = CardAuthorizations.fromGeneric("""
                 {"type":"reversal","authorizationId":"a1","cardId":"c1","createdAt":"2026-11-23T10:00:00Z"}"""

@@ -59,11 +59,12 @@ public class CardClearing implements MessageReplayer {
     public Result reverse(CardAuthorizationRequest request, InboundMessage message) {
         long cents = request.amount() == null ? 0 : request.amount().cents();
         // Stripe sends every reversal as its own event and resends an event under the same id, so
-        // the event is the key, as a generic reversal's own id is; without one, only the amount
-        // tells a retry from another reversal.
-        String recordId = "reversal:" + request.authorizationId() + ":"
-                + (request.eventId() != null ? request.eventId()
-                        : request.amount() == null ? "all" : String.valueOf(cents));
+        // the event is the key, as a generic reversal's own id is (marked, so that an id of digits
+        // cannot pass for an amount); without one, only the amount tells a retry from another reversal.
+        String key = CardAuthorizationRequest.STRIPE.equals(request.processor()) ? request.eventId()
+                : request.eventId() != null ? "id:" + request.eventId()
+                : request.amount() == null ? "all" : String.valueOf(cents);
+        String recordId = "reversal:" + request.authorizationId() + ":" + key;
         return apply(new ClearingItem(request.processor(), recordId, ClearingItem.Type.REVERSAL,
                 request.authorizationId(), request.cardId(), cents, request.merchantCategoryCode(), null, null), message);
     }

@@ -106,12 +106,11 @@ class CardWebhookController {
             throw refused(raw, CardAuthorizationRequest.STRIPE, e);
         }
         if (CardAuthorizations.STRIPE_AUTHORIZATION_REQUEST.equals(eventType)) {
-            CardAuthorizationRequest request = read(raw, CardAuthorizationRequest.STRIPE,
-                    () -> CardAuthorizations.fromStripeEvent(raw));
-            boolean controllable = request.amountControllable();
-            long already = controllable ? CardAuthorizations.stripeAuthorizedCents(raw) : 0;
+            CardAuthorizations.StripeAuthorization stripe = read(raw, CardAuthorizationRequest.STRIPE,
+                    () -> CardAuthorizations.readStripeAuthorization(raw));
+            CardAuthorizationRequest request = stripe.request();
             CardDecisions.Answer answer = decisions.decide(attempt(request), message(request, raw),
-                    v -> stripeAnswer(v, controllable, already), RequestArrival.of(http));
+                    v -> stripeAnswer(v, request.amountControllable(), stripe.heldCents()), RequestArrival.of(http));
             return ResponseEntity.ok().header("Stripe-Version", settings.stripeVersion())
                     .contentType(MediaType.APPLICATION_JSON).body(answer.response());
         }
@@ -209,8 +208,7 @@ class CardWebhookController {
         }
     }
 
-    private CardAuthorizationRequest read(byte[] raw, String processor,
-                                          java.util.function.Supplier<CardAuthorizationRequest> parse) {
+    private <T> T read(byte[] raw, String processor, java.util.function.Supplier<T> parse) {
         try {
             return parse.get();
         } catch (MappingException e) {
