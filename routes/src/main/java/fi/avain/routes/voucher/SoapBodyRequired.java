@@ -1,5 +1,6 @@
 package fi.avain.routes.voucher;
 
+import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamReader;
 import javax.xml.stream.util.StreamReaderDelegate;
 import org.apache.cxf.binding.soap.SoapMessage;
@@ -12,7 +13,7 @@ import org.apache.cxf.phase.Phase;
  * An envelope that ends after its headers, with no SOAP Body, is the sender's error. CXF's header
  * reader then asks its XML reader for the Body's namespaces past the envelope's end, and the reader's
  * IllegalStateException became a server fault quoting the reader. The reader is wrapped so that this
- * one misuse, which only a missing Body leads to, is a client fault that says so.
+ * one misuse, at the document's end where only a missing Body leads, is a client fault that says so.
  */
 final class SoapBodyRequired extends AbstractSoapInterceptor {
     SoapBodyRequired() {
@@ -30,6 +31,9 @@ final class SoapBodyRequired extends AbstractSoapInterceptor {
                     try {
                         return super.getNamespaceCount();
                     } catch (IllegalStateException e) {
+                        if (getEventType() != XMLStreamConstants.END_DOCUMENT) {
+                            throw e;
+                        }
                         throw VoucherFaults.client("INVALID_REQUEST",
                                 "The envelope has no SOAP Body; the request goes in it.").toSoapFault();
                     }

@@ -22,8 +22,14 @@ public final class Problems {
 
     /** The body of a problem written outside Spring MVC: by a filter, the firewall or Tomcat itself. */
     public static String json(int status, String title, String detail) {
+        return json(status, title, detail, null);
+    }
+
+    /** The same, naming the request's path as its {@code instance} when one is given. */
+    public static String json(int status, String title, String detail, String instance) {
         return "{\"type\":\"about:blank\",\"title\":\"" + quoted(title) + "\",\"status\":" + status
-                + ",\"detail\":\"" + quoted(detail) + "\"}";
+                + ",\"detail\":\"" + quoted(detail) + "\""
+                + (instance == null ? "" : ",\"instance\":\"" + quoted(instance) + "\"") + "}";
     }
 
     private static String quoted(String text) {
