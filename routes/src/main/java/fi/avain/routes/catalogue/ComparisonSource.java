@@ -10,6 +10,7 @@ import fi.avain.routes.messages.InboundMessage;
 import fi.avain.routes.messages.MessageStore;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -26,6 +27,9 @@ class ComparisonSource {
     private final MessageStore messages;
     private final ComparisonSettings settings;
     private final ObjectMapper json;
+    /** Lines of the export stored per batch: one transaction each, not one per line. */
+    private static final int CSV_BATCH = 500;
+
     private final ComparisonMapper mapper = new ComparisonMapper();
 
     ComparisonSource(ProducerTemplate camel, MessageStore messages, ComparisonSettings settings, ObjectMapper json) {
@@ -56,9 +60,7 @@ class ComparisonSource {
     private void readPages(ComparisonIndex index, SyncCounts counts, int maxPages) {
         for (int page = 1; page <= maxPages; page++) {
             JsonNode body = camel.requestBodyAndHeader("direct:comparison-page", null, ComparisonHeaders.PAGE, page, JsonNode.class);
-            for (JsonNode provider : body.path("items")) {
-                accept(index, counts, provider);
-            }
+            acceptPage(index, counts, body.path("items"));
             if (page >= body.path("total_pages").asInt(0) || body.path("items").isEmpty()) {
                 return;
             }
@@ -66,16 +68,25 @@ class ComparisonSource {
         throw new IllegalStateException("comparison catalogue has more than " + maxPages + " pages");
     }
 
-    private void accept(ComparisonIndex index, SyncCounts counts, JsonNode provider) {
-        counts.fetched.incrementAndGet();
-        String businessId = provider.path("businessId").asText("unknown");
-        UUID messageId = messages.receive(new InboundMessage(CatalogueSync.FLOW, "comparison:provider:" + businessId,
-                null, Map.of("businessId", businessId), "application/json", bytes(provider)));
-        try {
-            index.add(messageId, mapper.provider(provider));
-        } catch (MappingException | IllegalArgumentException e) {
-            counts.failed.incrementAndGet();
-            messages.failed(messageId, "comparison provider: " + e.getMessage());
+    /** A page's providers are stored in one batch, then mapped one by one. */
+    private void acceptPage(ComparisonIndex index, SyncCounts counts, JsonNode providers) {
+        List<InboundMessage> received = new ArrayList<>();
+        for (JsonNode provider : providers) {
+            String businessId = provider.path("businessId").asText("unknown");
+            received.add(new InboundMessage(CatalogueSync.FLOW, "comparison:provider:" + businessId,
+                    null, Map.of("businessId", businessId), "application/json", bytes(provider)));
+        }
+        List<UUID> ids = messages.receiveAll(received);
+        counts.fetched.addAndGet(ids.size());
+        int i = 0;
+        for (JsonNode provider : providers) {
+            UUID messageId = ids.get(i++);
+            try {
+                index.add(messageId, mapper.provider(provider));
+            } catch (MappingException | IllegalArgumentException e) {
+                counts.failed.incrementAndGet();
+                messages.failed(messageId, "comparison provider: " + e.getMessage());
+            }
         }
     }
 
@@ -87,8 +98,17 @@ class ComparisonSource {
         String csv = camel.requestBody("direct:comparison-export", null, String.class);
         UUID exportId = messages.receive(new InboundMessage(CatalogueSync.FLOW, "comparison:export", null,
                 Map.of("source", "comparison"), "text/csv", csv.getBytes(StandardCharsets.UTF_8)));
-        for (fi.avain.mappings.comparison.CsvRecord record : mapper.csv(new StringReader(csv))) {
-            counts.fetched.incrementAndGet();
+        List<fi.avain.mappings.comparison.CsvRecord> records = mapper.csv(new StringReader(csv));
+        for (List<fi.avain.mappings.comparison.CsvRecord> batch : Chunks.of(records, CSV_BATCH)) {
+            acceptLines(index, counts, exportId, batch);
+        }
+        messages.processed(exportId);
+    }
+
+    private void acceptLines(ComparisonIndex index, SyncCounts counts, UUID exportId,
+            List<fi.avain.mappings.comparison.CsvRecord> records) {
+        List<InboundMessage> received = new ArrayList<>();
+        for (fi.avain.mappings.comparison.CsvRecord record : records) {
             String businessId = record.entry().flatMap(e -> e.provider().businessId()).map(Object::toString).orElse(null);
             String sourceId = businessId != null ? "comparison:provider:" + businessId
                     : "comparison:csv-line:" + record.lineNumber();
@@ -98,16 +118,20 @@ class ComparisonSource {
             if (businessId != null) {
                 keys.put("businessId", businessId);
             }
-            UUID messageId = messages.receive(new InboundMessage(CatalogueSync.FLOW, sourceId, null, keys, "application/json",
+            received.add(new InboundMessage(CatalogueSync.FLOW, sourceId, null, keys, "application/json",
                     bytes(json.createObjectNode().put("export", exportId.toString()).put("line", record.lineNumber()))));
+        }
+        List<UUID> ids = messages.receiveAll(received);
+        counts.fetched.addAndGet(ids.size());
+        for (int i = 0; i < records.size(); i++) {
+            fi.avain.mappings.comparison.CsvRecord record = records.get(i);
             if (record.error().isPresent()) {
                 counts.failed.incrementAndGet();
-                messages.failed(messageId, "comparison CSV line " + record.lineNumber() + ": " + record.error().get());
+                messages.failed(ids.get(i), "comparison CSV line " + record.lineNumber() + ": " + record.error().get());
             } else {
-                index.add(messageId, record.entry().orElseThrow());
+                index.add(ids.get(i), record.entry().orElseThrow());
             }
         }
-        messages.processed(exportId);
     }
 
     private byte[] bytes(JsonNode node) {
