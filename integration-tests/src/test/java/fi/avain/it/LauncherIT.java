@@ -9,12 +9,16 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The launcher gives a job the parallel collector unless the JVM options name one: Java refuses to
- * start with two. An unknown job is the quickest way to see that the JVM started and the job runner
+ * start with two. It also gives a job smaller inlining limits, which the operator's options
+ * override. An unknown job is the quickest way to see that the JVM started and the job runner
  * answered.
  */
 class LauncherIT {
@@ -25,12 +29,38 @@ class LauncherIT {
                 Map.of("AVAIN_JAVA_OPTS", "-Xmx128m -XX:+UseSerialGC"),
                 Map.of("AVAIN_JAVA_OPTS", "-Xmx128m\t-XX:+UseG1GC"),
                 Map.of("JDK_JAVA_OPTIONS", "-XX:+UseG1GC"),
-                Map.of("JAVA_TOOL_OPTIONS", "-Dx=1 -XX:+UseSerialGC"));
+                Map.of("JAVA_TOOL_OPTIONS", "-Dx=1 -XX:+UseSerialGC"),
+                Map.of("AVAIN_JAVA_OPTS", "-XX:FreqInlineSize=325 -XX:MaxInlineLevel=15"));
     }
 
     @ParameterizedTest
     @MethodSource("environments")
     void aJobStartsWhateverCollectorTheOptionsName(Map<String, String> environment) throws Exception {
+        Path output = runUnknownJob(environment);
+        assertThat(read(output.resolve("stdout"))).contains("\"job\":\"no-such-job\"", "\"status\":\"failed\"");
+    }
+
+    @Test
+    void aJobGetsSmallerInliningLimitsUnlessTheOptionsSayOtherwise() throws Exception {
+        String defaults = read(runUnknownJob(Map.of("AVAIN_JAVA_OPTS", "-XX:+PrintFlagsFinal")).resolve("stdout"));
+        assertThat(flag(defaults, "FreqInlineSize")).isEqualTo("100");
+        assertThat(flag(defaults, "InlineSmallCode")).isEqualTo("800");
+        assertThat(flag(defaults, "MaxInlineLevel")).isEqualTo("9");
+
+        String overridden = read(runUnknownJob(Map.of("AVAIN_JAVA_OPTS", "-XX:+PrintFlagsFinal -XX:FreqInlineSize=325"))
+                .resolve("stdout"));
+        assertThat(flag(overridden, "FreqInlineSize")).isEqualTo("325");
+        assertThat(flag(overridden, "MaxInlineLevel")).isEqualTo("9");
+    }
+
+    private static String flag(String printedFlags, String name) {
+        Matcher matcher = Pattern.compile("\\s" + name + "\\s+:?=\\s+(\\S+)").matcher(printedFlags);
+        assertThat(matcher.find()).as(name + " among the printed flags").isTrue();
+        return matcher.group(1);
+    }
+
+    /** Runs {@code ./avain job no-such-job}, which must end with exit code 2; answers its output folder. */
+    private static Path runUnknownJob(Map<String, String> environment) throws Exception {
         Path root = AvainJar.repositoryRoot();
         Path output = Files.createTempDirectory(root.resolve("integration-tests/target"), "launcher-");
         ProcessBuilder builder = new ProcessBuilder("bash", "avain", "job", "no-such-job").directory(root.toFile())
@@ -45,7 +75,7 @@ class LauncherIT {
         String stderr = read(output.resolve("stderr"));
         assertThat(stderr).doesNotContain("Multiple garbage collectors");
         assertThat(process.exitValue()).as(stderr).isEqualTo(2);
-        assertThat(read(output.resolve("stdout"))).contains("\"job\":\"no-such-job\"", "\"status\":\"failed\"");
+        return output;
     }
 
     private static String read(Path file) throws IOException {
