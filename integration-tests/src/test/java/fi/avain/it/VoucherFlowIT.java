@@ -120,30 +120,35 @@ class VoucherFlowIT extends AvainIntegrationTest {
         JsonNode before = budgetJson();
 
         String dtd = "<?xml version=\"1.0\"?><!DOCTYPE foo [<!ENTITY x \"y\">]>" + stripDeclaration(event);
-        assertFault(soap(dtd), "DTD");
+        assertFault(soap(dtd), "UNREADABLE_REQUEST", "DTD");
         String xxe = "<?xml version=\"1.0\"?><!DOCTYPE foo [<!ENTITY xxe SYSTEM \"file:///etc/passwd\">]>"
                 + stripDeclaration(event).replace("PS-EVENT-0001", "&xxe;");
-        assertFault(soap(xxe), "DTD");
+        assertFault(soap(xxe), "UNREADABLE_REQUEST", "DTD");
         StringBuilder laughs = new StringBuilder("<?xml version=\"1.0\"?><!DOCTYPE lolz [<!ENTITY lol \"lol\">");
         for (int i = 1; i <= 9; i++) {
             laughs.append("<!ENTITY lol").append(i).append(" \"").append(("&lol" + (i == 1 ? "" : i - 1) + ";").repeat(10))
                     .append("\">");
         }
         laughs.append("]>").append(stripDeclaration(event).replace("PS-EVENT-0001", "&lol9;"));
-        assertFault(soap(laughs.toString()), "DTD");
+        assertFault(soap(laughs.toString()), "UNREADABLE_REQUEST", "DTD");
         String oversize = event.replace("<description>", "<description>" + "x".repeat(2 * 1024 * 1024));
-        assertFault(soap(oversize), "at most");
-        assertFault(soap(event.replaceAll("(?s)<xrd:client.*?</xrd:client>", "")), "client is missing");
+        assertFault(soap(oversize), "UNREADABLE_REQUEST", "at most");
+        // Within the parser's limits on text and elements, so that only its size is wrong.
+        String oversizeInParts = event.replace("<description>", ("<!--" + "x".repeat(60_000) + "-->").repeat(20)
+                + "<description>");
+        assertFault(soapWithoutLength(oversizeInParts), "UNREADABLE_REQUEST", "at most");
+        assertFault(soap(event.replaceAll("(?s)<xrd:client.*?</xrd:client>", "")), "INVALID_XROAD_HEADER", "client is missing");
         assertFault(soap(event.replace("<xrd:protocolVersion>4.0<", "<xrd:protocolVersion>3.1<")),
                 "protocolVersion must be 4.0");
         assertFault(soap(event.replace("<id:memberCode>7654321-2</id:memberCode>",
                 "<id:memberCode>9999999-0</id:memberCode>")), "may not call this service");
         assertFault(soap(event.replace("<id:serviceCode>serviceEventRecorded<", "<id:serviceCode>voucherAccepted<")),
                 "service code");
-        assertFault(soap(event.replace(voucherId, "V-UNKNOWN")), "no voucher");
-        assertFault(soap(event.replace("<price>75.00</price>", "<price>-75.00</price>")), "must not be negative");
+        assertFault(soap(event.replace(voucherId, "V-UNKNOWN")), "UNKNOWN_VOUCHER", "no voucher");
+        assertFault(soap(event.replace("<price>75.00</price>", "<price>-75.00</price>")), "INVALID_REQUEST",
+                "must not be negative");
         assertFault(soap(event.replace("<chargedToVoucher>60.00<", "<chargedToVoucher>160.00<")
-                .replace("<price>75.00<", "<price>175.00<")), "remaining balance");
+                .replace("<price>75.00<", "<price>175.00<")), "OVER_BALANCE", "remaining balance");
         assertFault(soap(event.replace("<quantity>1</quantity>", "<quantity>many</quantity>")), "quantity");
         // JAXB alone reads these leniently: "yes" as no approval needed, the last of two values
         assertFault(soap(event.replace("<description>", "<needsApproval>yes</needsApproval><description>")),
@@ -155,7 +160,7 @@ class VoucherFlowIT extends AvainIntegrationTest {
                 "serviceDate must be a date");
         assertFault(soap(event.replace("<serviceClass>", "<surcharge>5.00</surcharge><serviceClass>")),
                 "has no field surcharge");
-        assertFault(soap("<not-xml"), "");
+        assertFault(soap("<not-xml"), "UNREADABLE_REQUEST", "");
         assertFaultFromTheSender(soap(event.replaceAll("(?s)<SOAP-ENV:Body>.*</SOAP-ENV:Body>", "")),
                 "no SOAP Body");
         assertFault(soap(event.replace("<serviceClass>", "<serviceDate>" + LocalDate.now().plusDays(3)
@@ -168,7 +173,7 @@ class VoucherFlowIT extends AvainIntegrationTest {
 
         soapOk(withXRoadId(example("04-cancelled.xml", voucherId), UUID.randomUUID().toString()));
         JsonNode cancelled = budgetJson();
-        assertFault(soap(event.replace("PS-EVENT-0001", "PS-EVENT-0002")), "cancelled");
+        assertFault(soap(event.replace("PS-EVENT-0001", "PS-EVENT-0002")), "VOUCHER_CANCELLED", "cancelled");
         assertThat(budgetJson().get("lines")).isEqualTo(cancelled.get("lines"));
     }
 
@@ -348,6 +353,15 @@ class VoucherFlowIT extends AvainIntegrationTest {
                 .POST(HttpRequest.BodyPublishers.ofString(envelope, StandardCharsets.UTF_8)).build());
     }
 
+    /** Sent chunked, so that the size is known only as the body is read. */
+    HttpResponse<String> soapWithoutLength(String envelope) {
+        byte[] bytes = envelope.getBytes(StandardCharsets.UTF_8);
+        return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/soap/vouchers"))
+                .timeout(Duration.ofSeconds(30)).header("Content-Type", "text/xml; charset=UTF-8")
+                .header("SOAPAction", "\"\"")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(bytes))).build());
+    }
+
     HttpResponse<String> soapOk(String envelope) {
         HttpResponse<String> response = soap(envelope);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
@@ -363,6 +377,17 @@ class VoucherFlowIT extends AvainIntegrationTest {
         String faultstring = fault.getElementsByTagName("faultstring").item(0).getTextContent();
         assertThat(faultstring).containsIgnoringCase(faultstringPart);
         assertThat(response.body()).doesNotContain("root:x:0:0");
+    }
+
+    /** A fault as {@link #assertFault}, whose detail carries the documented {@code faultCode}. */
+    static void assertFault(HttpResponse<String> response, String faultCode, String faultstringPart) throws Exception {
+        assertFault(response, faultstringPart);
+        Element detail = (Element) parse(response.body()).getElementsByTagNameNS("http://avain.fi/vouchers/v1", "voucherFault")
+                .item(0);
+        assertThat(detail).as(response.body()).isNotNull();
+        assertThat(detail.getElementsByTagName("faultCode").item(0).getTextContent()).as(response.body())
+                .isEqualTo(faultCode);
+        assertThat(detail.getElementsByTagName("faultString").item(0).getTextContent()).isNotBlank();
     }
 
     static void assertFaultFromTheSender(HttpResponse<String> response, String faultstringPart) throws Exception {

@@ -12,7 +12,8 @@ import org.w3c.dom.Element;
  * stable code that programs can act on.
  */
 record VoucherFaults(boolean client, String code, String message) {
-    static final String NS = "http://avain.fi/vouchers/v1";
+    static final String NS = fi.avain.routes.web.SoapFaultResponse.VOUCHER_NAMESPACE;
+    static final String ELEMENT = "voucherFault";
 
     /** A fault quotes what the sender sent; an identity code in it is masked all the same. */
     VoucherFaults {
@@ -29,16 +30,21 @@ record VoucherFaults(boolean client, String code, String message) {
 
     SoapFault toSoapFault() {
         SoapFault fault = new SoapFault(message, client ? Fault.FAULT_CODE_CLIENT : Fault.FAULT_CODE_SERVER);
+        detail(fault, code, message);
+        return fault;
+    }
+
+    /** Adds the {@code voucherFault} detail with {@code code} and {@code text} to the fault. */
+    static void detail(Fault fault, String code, String text) {
         Element detail = fault.getOrCreateDetail();
         Document doc = detail.getOwnerDocument();
-        Element info = doc.createElementNS(NS, "tns:voucherFault");
+        Element info = doc.createElementNS(NS, "tns:" + ELEMENT);
         Element codeElement = doc.createElementNS(null, "faultCode");
         codeElement.setTextContent(code);
-        Element text = doc.createElementNS(null, "faultString");
-        text.setTextContent(message);
+        Element textElement = doc.createElementNS(null, "faultString");
+        textElement.setTextContent(text);
         info.appendChild(codeElement);
-        info.appendChild(text);
+        info.appendChild(textElement);
         detail.appendChild(info);
-        return fault;
     }
 }

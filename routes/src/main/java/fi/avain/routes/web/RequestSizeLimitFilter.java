@@ -31,7 +31,8 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         long declared = request.getContentLengthLong();
         if (declared > maxBytes && request.getRequestURI().startsWith("/soap/")) {
-            SoapFaultResponse.write(response, "The request body may be at most " + maxBytes + " bytes.", null, null);
+            SoapFaultResponse.write(response, "The request body may be at most " + maxBytes + " bytes.",
+                    SoapFaultResponse.VOUCHER_NAMESPACE, SoapFaultResponse.UNREADABLE_REQUEST);
             return;
         }
         if (declared > maxBytes) {
@@ -97,7 +98,7 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
         private void count(int n) throws IOException {
             read += n;
             if (read > maxBytes) {
-                throw new IOException("the request body may be at most " + maxBytes + " bytes");
+                throw new RequestTooLargeException(maxBytes);
             }
         }
 

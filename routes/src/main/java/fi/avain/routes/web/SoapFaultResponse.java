@@ -8,6 +8,11 @@ import java.io.IOException;
  * callers expect a fault, not a problem document.
  */
 public final class SoapFaultResponse {
+    /** The namespace of the voucher service's {@code voucherFault} detail, the only SOAP service here. */
+    public static final String VOUCHER_NAMESPACE = "http://avain.fi/vouchers/v1";
+    /** The code of a request refused before it was read: not XML, a DTD, over a size or parser limit. */
+    public static final String UNREADABLE_REQUEST = "UNREADABLE_REQUEST";
+
     private SoapFaultResponse() {
     }
 
