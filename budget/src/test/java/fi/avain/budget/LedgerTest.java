@@ -49,6 +49,9 @@ class LedgerTest {
         budgetId = f.plan(PLAN.formatted(planId, "1000.00")).budgetId();
         cardId = "ic_" + UUID.randomUUID().toString().replace("-", "");
         f.inTx(() -> f.cards.register("stripe", cardId, budgetId, CardStatus.ACTIVE));
+        // The card answers to a processor of this test's own, so that the settlement totals (per
+        // processor and day) in the shared schema are this test's alone.
+        f.db.sql("update card set processor = ? where processor_card_id = ?").params(processor(), cardId).update();
     }
 
     @AfterEach
@@ -131,6 +134,16 @@ class LedgerTest {
         assertThat(line("care").heldCents()).isEqualTo(15000);
         assertThatThrownBy(() -> decide("a1", 12000, "8099", false)).isInstanceOf(LedgerException.class)
                 .hasMessageContaining("must ask for more than");
+    }
+
+    @Test
+    void aCardAnswersOnlyToTheProcessorItWasRegisteredWith() {
+        Decision other = f.inTx(() -> f.authorizer.decide(new AuthorizationAttempt("generic", budgetId + "-x1", cardId,
+                1000, "8099", false, f.clock.instant()), UUID.randomUUID(), Verdict::toString));
+        assertThat(reason(other)).isEqualTo(DeclineReason.UNKNOWN_CARD);
+        assertThat(line("care").heldCents()).isZero();
+        approve("a1", 1000, "8099");
+        assertThat(line("care").heldCents()).isEqualTo(1000);
     }
 
     @Test

@@ -34,16 +34,21 @@ class CardFlowIT extends AvainIntegrationTest {
 
     String budgetId;
     String cardId;
+    String stripeCardId;
 
     @BeforeEach
     void budgetWithACard() {
         HttpResponse<String> created = postJson("/api/v1/plans", INTEGRATOR_KEY, PLAN.formatted("p-1", "500.00"));
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         budgetId = json(created.body()).get("budgetId").asText();
-        cardId = "ic_" + UUID.randomUUID().toString().replace("-", "").substring(0, 20);
+        cardId = "card_" + UUID.randomUUID().toString().replace("-", "").substring(0, 20);
         HttpResponse<String> card = postJson("/api/v1/cards", INTEGRATOR_KEY,
-                "{\"cardId\":\"" + cardId + "\",\"budgetId\":\"" + budgetId + "\",\"processor\":\"stripe\"}");
+                "{\"cardId\":\"" + cardId + "\",\"budgetId\":\"" + budgetId + "\",\"processor\":\"generic\"}");
         assertThat(card.statusCode()).as(card.body()).isEqualTo(201);
+        stripeCardId = "ic_" + UUID.randomUUID().toString().replace("-", "").substring(0, 20);
+        HttpResponse<String> stripeCard = postJson("/api/v1/cards", INTEGRATOR_KEY,
+                "{\"cardId\":\"" + stripeCardId + "\",\"budgetId\":\"" + budgetId + "\",\"processor\":\"stripe\"}");
+        assertThat(stripeCard.statusCode()).as(stripeCard.body()).isEqualTo(201);
     }
 
     @Test
@@ -117,6 +122,24 @@ class CardFlowIT extends AvainIntegrationTest {
     }
 
     @Test
+    void aCardAnswersOnlyToTheProcessorItWasRegisteredWith() throws Exception {
+        JsonNode genericForStripeCard = json(sendGeneric(authorization("a-1", "10.00", "8099")
+                .replace(cardId, stripeCardId)).body());
+        assertThat(genericForStripeCard.get("approved").asBoolean()).isFalse();
+        assertThat(genericForStripeCard.get("reason").asText()).isEqualTo("unknown_card");
+        String stripeForGenericCard = stripeEvent("iauth_x1", 1000, "8099", false).replace(stripeCardId, cardId);
+        HttpResponse<String> stripe = sendStripe(stripeForGenericCard, STRIPE_SECRET, Instant.now());
+        assertThat(stripe.statusCode()).isEqualTo(200);
+        assertThat(json(stripe.body()).get("approved").asBoolean()).isFalse();
+        assertThat(budget().get("held").asText()).isEqualTo("0.00");
+
+        assertThat(generic("a-2", "10.00", "8099").get("approved").asBoolean()).isTrue();
+        assertThat(json(sendStripe(stripeEvent("iauth_x2", 1000, "8099", false), STRIPE_SECRET, Instant.now()).body())
+                .get("approved").asBoolean()).isTrue();
+        assertThat(budget().get("held").asText()).isEqualTo("20.00");
+    }
+
+    @Test
     void stripeEventsSignedWithStripesLibraryAreAnsweredAsStripeExpects() throws Exception {
         String event = stripeEvent("iauth_1", 4200, "8099", false);
         HttpResponse<String> response = sendStripe(event, STRIPE_SECRET, Instant.now());
@@ -172,7 +195,7 @@ class CardFlowIT extends AvainIntegrationTest {
                  "data":{"object":{"id":"%3$s","object":"issuing.authorization","amount":%4$d,"currency":"eur",
                    "approved":true,"status":"%5$s","created":%2$d,"card":{"id":"%6$s","object":"issuing.card"},
                    "merchant_data":{"category":"medical_services","category_code":"8099","name":"Kauppa"}}%7$s}}"""
-                .formatted(eventId, Instant.now().getEpochSecond(), authorizationId, amount, status, cardId,
+                .formatted(eventId, Instant.now().getEpochSecond(), authorizationId, amount, status, stripeCardId,
                         previous == null ? "" : ",\"previous_attributes\":{\"amount\":" + previous + "}");
     }
 
@@ -373,7 +396,7 @@ class CardFlowIT extends AvainIntegrationTest {
                  "data":{"object":{"id":"%1$s","object":"issuing.transaction","amount":%3$d,"currency":"eur",
                    "authorization":"%4$s","card":"%5$s","created":%2$d,"type":"%6$s",
                    "merchant_data":{"category":"medical_services","category_code":"8099","name":"Kauppa"}}}}"""
-                .formatted(id, Instant.now().getEpochSecond(), amount, authorizationId, cardId, type);
+                .formatted(id, Instant.now().getEpochSecond(), amount, authorizationId, stripeCardId, type);
     }
 
     @Test
@@ -449,7 +472,7 @@ class CardFlowIT extends AvainIntegrationTest {
                      "network_id":"1234"},
                    "pending_request":{"amount":%5$d,"currency":"eur","is_amount_controllable":%6$s,
                      "merchant_amount":%5$d,"merchant_currency":"eur"}}}}"""
-                .formatted(authorizationId, Instant.now().getEpochSecond(), cardId, mcc, cents, controllable);
+                .formatted(authorizationId, Instant.now().getEpochSecond(), stripeCardId, mcc, cents, controllable);
     }
 
     HttpResponse<String> sendStripe(String event, String secret, Instant at) throws Exception {
