@@ -183,6 +183,12 @@ class HsdsApiIT extends AvainIntegrationTest {
         assertThat(json(mistyped.body()).path("detail").asText())
                 .isEqualTo("unknown option --fulll; retention takes no options");
         assertThat(post("/api/v1/jobs/catalogue-sync", INTEGRATOR_KEY).statusCode()).isEqualTo(403);
+
+        long ptvRequests = PTV.requests("/");
+        HttpResponse<String> unclear = post("/api/v1/jobs/catalogue-sync?full=maybe", OPERATOR_KEY);
+        assertThat(json(unclear.body()).path("status").asText()).isEqualTo("failed");
+        assertThat(json(unclear.body()).path("error").asText()).isEqualTo("--full takes no value, or true or false");
+        assertThat(PTV.requests("/")).isEqualTo(ptvRequests);
     }
 
     @Test

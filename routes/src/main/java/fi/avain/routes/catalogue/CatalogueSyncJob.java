@@ -29,7 +29,13 @@ class CatalogueSyncJob implements Job {
     @Override
     public JobSummary run(Map<String, String> options, JobProgress progress) {
         long started = System.nanoTime();
-        boolean full = Boolean.parseBoolean(options.getOrDefault("full", "false"));
+        String fullOption = options.getOrDefault("full", "false");
+        // A value that is neither must not quietly run an incremental sync.
+        if (!fullOption.equalsIgnoreCase("true") && !fullOption.equalsIgnoreCase("false")) {
+            return JobSummary.failed(name(), "--full takes no value, or true or false",
+                    (System.nanoTime() - started) / 1_000_000);
+        }
+        boolean full = Boolean.parseBoolean(fullOption);
         SyncCounts counts = sync.run(full, progress);
         JobSummary.Status status = counts.failed.get() > 0 ? JobSummary.Status.DONE_WITH_ERRORS : JobSummary.Status.DONE;
         return new JobSummary(name(), status, counts.toMap(), (System.nanoTime() - started) / 1_000_000, null);
