@@ -166,8 +166,20 @@ class HsdsApiIT extends AvainIntegrationTest {
         HttpResponse<String> response = send(request);
 
         assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type)
+                .startsWith("application/problem+json").containsIgnoringCase("charset=UTF-8"));
         assertThat(json(response.body()).path("status").asInt()).isEqualTo(413);
         assertThat(MARKETPLACE.puts("services")).isEqualTo(putsBefore);
+
+        // the citizen portal's FHIR clients read an OperationOutcome, whatever refused the request
+        HttpResponse<String> fhir = send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/fhir/Subscription"))
+                .header("Content-Type", "application/fhir+json")
+                .POST(HttpRequest.BodyPublishers.ofString("x".repeat(2 * 1024 * 1024))).build());
+        assertThat(fhir.statusCode()).isEqualTo(413);
+        assertThat(fhir.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type)
+                .startsWith("application/fhir+json"));
+        assertThat(json(fhir.body()).path("resourceType").asText()).isEqualTo("OperationOutcome");
+        assertThat(json(fhir.body()).at("/issue/0/code").asText()).isEqualTo("too-long");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package fi.avain.routes.security;
 
+import fi.avain.routes.web.OperationOutcomes;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;

@@ -1,5 +1,6 @@
 package fi.avain.routes.security;
 
+import fi.avain.routes.web.OperationOutcomes;
 import fi.avain.routes.web.Problems;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;

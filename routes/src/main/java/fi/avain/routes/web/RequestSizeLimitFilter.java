@@ -14,7 +14,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Refuses an API request body over {@code avain.http.max-request-size} (default 1 MB) with 413
- * before anything reads it; a SOAP call gets a SOAP fault instead. A SOAP body without a declared length
+ * before anything reads it; a SOAP call gets a SOAP fault instead, a FHIR call an OperationOutcome. A SOAP body without a declared length
  * is read through a counting limit, so the parser fails once it passes the limit.
  */
 @Component
@@ -35,9 +35,14 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
                     SoapFaultResponse.VOUCHER_NAMESPACE, SoapFaultResponse.UNREADABLE_REQUEST);
             return;
         }
+        if (declared > maxBytes && isFhir(request.getRequestURI())) {
+            OperationOutcomes.write(response, 413, "too-long", "The request body may be at most " + maxBytes + " bytes.");
+            return;
+        }
         if (declared > maxBytes) {
             response.setStatus(413);
             response.setContentType("application/problem+json");
+            response.setCharacterEncoding(java.nio.charset.StandardCharsets.UTF_8.name());
             response.getWriter().write(Problems.json(413, "Request too large",
                     "The request body may be at most " + maxBytes + " bytes."));
             return;
@@ -47,6 +52,10 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
             return;
         }
         chain.doFilter(request, response);
+    }
+
+    private static boolean isFhir(String uri) {
+        return uri.equals("/fhir") || uri.startsWith("/fhir/");
     }
 
     private static final class LimitedRequest extends jakarta.servlet.http.HttpServletRequestWrapper {

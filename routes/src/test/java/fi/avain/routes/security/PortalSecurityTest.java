@@ -1,5 +1,6 @@
 package fi.avain.routes.security;
 
+import fi.avain.routes.web.OperationOutcomes;
 import static fi.avain.routes.security.PortalSecurityTestApplication.INTEGRATOR_KEY;
 import static fi.avain.routes.security.PortalSecurityTestApplication.OPERATOR_KEY;
 import static fi.avain.routes.security.PortalSecurityTestApplication.PROCESSOR_KEY;

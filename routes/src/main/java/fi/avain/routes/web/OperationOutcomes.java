@@ -1,4 +1,4 @@
-package fi.avain.routes.security;
+package fi.avain.routes.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -7,11 +7,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
 /**
- * FHIR OperationOutcome bodies for what security answers on {@code /fhir} before any FHIR code runs.
- * Diagnostics are fixed sentences: never the token, never a claim's value.
+ * FHIR OperationOutcome bodies for what is answered on {@code /fhir} before any FHIR code runs (security,
+ * request limits). Diagnostics are fixed sentences: never the token, never a claim's value.
  */
-final class OperationOutcomes {
-    static final String FHIR_JSON = "application/fhir+json";
+public final class OperationOutcomes {
+    public static final String FHIR_JSON = "application/fhir+json";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private OperationOutcomes() {
@@ -19,16 +19,16 @@ final class OperationOutcomes {
 
     /**
      * @param code the issue type (http://hl7.org/fhir/issue-type): {@code login}, {@code forbidden},
-     *        {@code transient}
+     *        {@code transient}, {@code too-long}
      */
-    static void write(HttpServletResponse response, int status, String code, String diagnostics) throws IOException {
+    public static void write(HttpServletResponse response, int status, String code, String diagnostics) throws IOException {
         response.setStatus(status);
         response.setContentType(FHIR_JSON);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         response.getWriter().write(json(code, diagnostics));
     }
 
-    static String json(String code, String diagnostics) {
+    public static String json(String code, String diagnostics) {
         ObjectNode outcome = JSON.createObjectNode().put("resourceType", "OperationOutcome");
         outcome.putArray("issue").addObject().put("severity", "error").put("code", code)
                 .put("diagnostics", diagnostics);
