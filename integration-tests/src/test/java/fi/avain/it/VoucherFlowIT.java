@@ -105,6 +105,21 @@ class VoucherFlowIT extends AvainIntegrationTest {
                 .param(voucherId + "-02-service-event").query(String.class).list())
                 .containsExactlyInAnyOrder("PROCESSED", "DUPLICATE");
 
+        // the same request written differently: another prefix, no indentation, another user and issue
+        String rewritten = event.replace("xmlns:v=", "xmlns:ps=").replace("<v:", "<ps:").replace("</v:", "</ps:")
+                .replaceAll(">\\s+<", "><").replace("psop-provider-portal", "batch").replace("PS-ISSUE-2026-0042", "");
+        HttpResponse<String> rewrittenAgain = soapOk(rewritten);
+        assertThat(body(rewrittenAgain.body())).isEqualTo(body(first.body()));
+        assertThat(line("respite").get("spent").asText()).isEqualTo("75.00");
+
+        // a different request under the same id is refused and changes nothing
+        assertFault(soap(event.replace("<description>Omaishoidon", "<description>Toinen")), "ID_REUSED",
+                "was used before for a different request");
+        assertFault(soap(event.replace("<quantity>1</quantity>", "<quantity>2</quantity>")
+                .replace("<price>75.00</price>", "<price>150.00</price>")
+                .replace("<chargedToVoucher>60.00<", "<chargedToVoucher>135.00<")), "ID_REUSED", "different request");
+        assertThat(line("respite").get("spent").asText()).isEqualTo("75.00");
+
         // the voucher system resends the same event under a new message id: still applied once
         HttpResponse<String> resent = soapOk(withXRoadId(event, UUID.randomUUID().toString()));
         assertThat(text(resent.body(), "result")).isEqualTo("DUPLICATE");

@@ -5,7 +5,6 @@ import fi.avain.budget.LedgerException;
 import fi.avain.budget.Vouchers;
 import fi.avain.budget.VoucherRefusedException;
 import fi.avain.connectors.voucher.XRoadIdentity;
-import fi.avain.routes.messages.ContentHash;
 import fi.avain.routes.messages.InboundMessage;
 import fi.avain.routes.messages.MessageStatus;
 import fi.avain.routes.messages.MessageStore;
@@ -96,8 +95,7 @@ public class VoucherEvents {
         InboundMessage inbound = new InboundMessage(FLOW, headers.id(), tenantOfQuietly(voucherId),
                 keys(voucherId, operation, headers.client()), "text/xml", envelope);
         String key = headers.replayKey();
-        // the whole envelope as stored: a repeat of the same message has the same bytes, headers included
-        String hash = ContentHash.of(envelope);
+        String hash = RequestFingerprint.of(operation, headers, body);
         try {
             return tx.execute(status -> {
                 if (!requests.claim(key, operation, hash, messageId, clock.instant())) {
