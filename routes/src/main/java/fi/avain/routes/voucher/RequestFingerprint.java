@@ -17,7 +17,15 @@ import org.w3c.dom.Node;
  * do not count: a sender that writes the same request again differently has sent the same request.
  */
 final class RequestFingerprint {
+    /** Marks a fingerprint; a stored hash without it is of a whole envelope, as earlier versions kept. */
+    static final String PREFIX = "request:";
+
     private RequestFingerprint() {
+    }
+
+    /** Whether a stored hash is this request's: its fingerprint, or, if stored before, its envelope's hash. */
+    static boolean matches(String stored, String fingerprint, byte[] envelope) {
+        return stored.equals(fingerprint) || !stored.startsWith(PREFIX) && stored.equals(ContentHash.of(envelope));
     }
 
     static String of(String operation, XRoadHeaders headers, Element body) {
@@ -26,7 +34,7 @@ final class RequestFingerprint {
                 .append(identity(headers.serviceProvider())).append(' ').append(headers.serviceCode()).append(' ')
                 .append(headers.serviceVersion()).append('\n');
         append(body, text);
-        return ContentHash.of(text.toString().getBytes(StandardCharsets.UTF_8));
+        return PREFIX + ContentHash.of(text.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     private static String identity(XRoadIdentity identity) {

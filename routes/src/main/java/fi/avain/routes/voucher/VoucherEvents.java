@@ -139,7 +139,7 @@ public class VoucherEvents {
     private Answer repeat(String key, String hash, XRoadHeaders headers, StoredMessage replayOf, UUID messageId,
                           InboundMessage inbound) {
         XRoadRequests.Answer first = requests.find(key).orElseThrow();
-        if (!first.requestHash().equals(hash)) {
+        if (!RequestFingerprint.matches(first.requestHash(), hash, inbound.body())) {
             VoucherFaults fault = VoucherFaults.client("ID_REUSED", "the X-Road message id " + headers.id()
                     + " was used before for a different request");
             if (replayOf == null) {

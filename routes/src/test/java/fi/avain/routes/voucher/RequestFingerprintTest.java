@@ -46,6 +46,20 @@ class RequestFingerprintTest {
         assertThat(fingerprint(headers("u", null), nested)).isNotEqualTo(fingerprint(headers("u", null), text));
     }
 
+    @Test
+    void aHashStoredBeforeFingerprintsIsTheWholeEnvelopes() throws Exception {
+        String fingerprint = fingerprint(headers("u", null), EVENT);
+        byte[] envelope = "<Envelope/>".getBytes(StandardCharsets.UTF_8);
+        assertThat(fingerprint).startsWith(RequestFingerprint.PREFIX);
+        assertThat(RequestFingerprint.matches(fingerprint, fingerprint, envelope)).isTrue();
+        assertThat(RequestFingerprint.matches(fi.avain.routes.messages.ContentHash.of(envelope), fingerprint, envelope))
+                .isTrue();
+        assertThat(RequestFingerprint.matches(fi.avain.routes.messages.ContentHash.of(new byte[1]), fingerprint,
+                envelope)).isFalse();
+        assertThat(RequestFingerprint.matches(RequestFingerprint.PREFIX + fi.avain.routes.messages.ContentHash.of(envelope),
+                fingerprint, envelope)).isFalse();
+    }
+
     private static XRoadHeaders headers(String userId, String issue) {
         return new XRoadHeaders(SENDER, AVAIN, "serviceEventRecorded", "v1", "id-1", userId, issue, "4.0", List.of());
     }
