@@ -279,6 +279,11 @@ public final class Vouchers {
         return voucherId == null ? Optional.empty() : vouchers.view(voucherId);
     }
 
+    /** The voucher reserved under this request key, if any. */
+    public Optional<VoucherView> findByRequestKey(String requestKey) {
+        return requestKey == null ? Optional.empty() : vouchers.idByRequestKey(requestKey).flatMap(vouchers::view);
+    }
+
     /** The voucher's events in the order they were recorded. */
     public List<EventView> events(String voucherId) {
         return voucherId == null ? List.of() : vouchers.events(voucherId);

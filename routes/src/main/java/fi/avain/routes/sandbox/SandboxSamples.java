@@ -26,6 +26,7 @@ import fi.avain.routes.budget.PlanIntake;
 import fi.avain.routes.voucher.VoucherService;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.util.Optional;
 import java.util.Set;
 import fi.avain.routes.jobs.JobProgress;
 import fi.avain.routes.jobs.JobRunner;
@@ -82,6 +83,9 @@ final class SandboxSamples {
     static final String PROVIDER = "2345678-0";
     private static final Set<VoucherStatus> OPEN = Set.of(VoucherStatus.REQUESTED, VoucherStatus.ISSUED,
             VoucherStatus.ACCEPTED);
+    private static final Set<VoucherStatus> CLOSED = Set.of(VoucherStatus.CANCELLED, VoucherStatus.EXPIRED);
+    /** A bound on the walk past closed sample vouchers, each one a run of the examples. */
+    private static final int MAX_SAMPLE_VOUCHERS = 100_000;
 
     private final PlanIntake plans;
     private final Cards cards;
@@ -145,20 +149,17 @@ final class SandboxSamples {
     /**
      * The open sample voucher (a multi-use one on the respite line) that the examples act on, and a
      * single-use one that a provider has accepted and used once. An open voucher is reused; one the
-     * examples already cancelled or expired is followed by a new one.
+     * examples already cancelled or expired is followed by a new one, however many times they ran.
      */
     private void vouchers(ObjectNode samples, UUID budgetId, int year, VoucherSystemSimulator voucherSystem,
                           String baseUrl) {
         LocalDate from = LocalDate.of(year, 1, 1);
         LocalDate until = LocalDate.of(year, 12, 31);
         try {
-            VoucherView open = null;
-            for (int n = 1; n <= 20 && open == null; n++) {
-                VoucherView v = vouchers.request(new Vouchers.VoucherRequest(budgetId, "respite", Set.of(),
-                        VoucherKind.MULTI, 0, 0, 50_000, from, until, null, "sandbox-voucher-%04d".formatted(n)),
-                        "sandbox");
-                open = OPEN.contains(v.status()) ? v : null;
-            }
+            String key = openSampleVoucherKey(k -> ledgerVouchers.findByRequestKey(k).map(VoucherView::status));
+            VoucherView v = vouchers.request(new Vouchers.VoucherRequest(budgetId, "respite", Set.of(),
+                    VoucherKind.MULTI, 0, 0, 50_000, from, until, null, key), "sandbox");
+            VoucherView open = OPEN.contains(v.status()) ? v : null;
             if (open != null) {
                 samples.put("voucherId", open.id());
             }
@@ -187,6 +188,22 @@ final class SandboxSamples {
         } catch (Exception e) {
             log.warn("sandbox sample vouchers not made: {}", e.toString());
         }
+    }
+
+    /**
+     * The request key of the sample voucher the examples act on: the examples cancel it, so past the
+     * sample vouchers they closed, the first that is not closed, or the next one to ask for.
+     */
+    static String openSampleVoucherKey(java.util.function.Function<String, Optional<VoucherStatus>> statusOf) {
+        int n = 1;
+        while (n < MAX_SAMPLE_VOUCHERS && statusOf.apply(sampleVoucherKey(n)).filter(CLOSED::contains).isPresent()) {
+            n++;
+        }
+        return sampleVoucherKey(n);
+    }
+
+    private static String sampleVoucherKey(int n) {
+        return "sandbox-voucher-%04d".formatted(n);
     }
 
     private PlanIntake.Received plan(String planId, String hetu, String municipality, String group, String cohort,
