@@ -154,14 +154,14 @@ public final class CardAuthorizer {
         String id = attempt.authorizationId();
         // The card, its budget and any hold of this authorization in one read: the common path is a
         // new authorization, for which no hold exists; an incremental one locks its hold below. A card
-        // answers only to the processor it was registered with: another processor's request for it is
-        // a request for a card Avain does not know.
+        // answers only to the processor it was registered with (or to any, the sandbox's sample card):
+        // another processor's request for it is a request for a card Avain does not know.
         Optional<CardRow> found = db.sql("""
                         select c.id, c.status, c.budget_id, b.tenant, b.period_start, b.period_end, h.id
                         from card c join budget b on b.id = c.budget_id
                         left join ledger_hold h on h.channel = 'card' and h.reference = ?
-                        where c.processor_card_id = ? and c.processor = ?""")
-                .params(attempt.holdReference(), attempt.cardId(), attempt.processor())
+                        where c.processor_card_id = ? and c.processor in (?, ?)""")
+                .params(attempt.holdReference(), attempt.cardId(), attempt.processor(), Cards.ANY_PROCESSOR)
                 .query((rs, n) -> new CardRow(rs.getObject(1, UUID.class), CardStatus.valueOf(rs.getString(2)),
                         rs.getObject(3, UUID.class), rs.getString(4), rs.getDate(5).toLocalDate(),
                         rs.getDate(6).toLocalDate(), rs.getObject(7, UUID.class)))

@@ -13,6 +13,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /** The card registry: the processor's card id to a client and a budget. Runs in the caller's transaction. */
 public final class Cards {
     private static final Pattern CARD_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}");
+    /** The processor of a card that answers every endpoint; see {@link #registerForAnyProcessor}. */
+    public static final String ANY_PROCESSOR = "any";
     /** The processors whose authorizations Avain answers: its generic endpoint and Stripe Issuing's. */
     private static final List<String> PROCESSORS = List.of(CardAuthorizationRequest.GENERIC,
             CardAuthorizationRequest.STRIPE);
@@ -37,6 +39,18 @@ public final class Cards {
         if (processor == null || !PROCESSORS.contains(processor)) {
             throw new InvalidRequestException("processor must be one of " + String.join(", ", PROCESSORS));
         }
+        return insert(processor, cardId, budgetId, status);
+    }
+
+    /**
+     * Registers a card that answers every processor's endpoint: the sandbox's sample card, on which the
+     * examples of both authorization formats run. The API registers no such card.
+     */
+    public Registration registerForAnyProcessor(String cardId, UUID budgetId, CardStatus status) {
+        return insert(ANY_PROCESSOR, cardId, budgetId, status);
+    }
+
+    private Registration insert(String processor, String cardId, UUID budgetId, CardStatus status) {
         if (cardId == null || !CARD_ID.matcher(cardId).matches()) {
             throw new InvalidRequestException("cardId must be 1-128 letters, digits or _ . : -");
         }

@@ -144,6 +144,17 @@ class LedgerTest {
         assertThat(line("care").heldCents()).isZero();
         approve("a1", 1000, "8099");
         assertThat(line("care").heldCents()).isEqualTo(1000);
+
+        String sample = "ic_" + UUID.randomUUID().toString().replace("-", "");
+        f.inTx(() -> f.cards.registerForAnyProcessor(sample, budgetId, CardStatus.ACTIVE));
+        for (String processor : List.of("generic", "stripe")) {
+            Decision d = f.inTx(() -> f.authorizer.decide(new AuthorizationAttempt(processor, budgetId + "-" + processor,
+                    sample, 1000, "8099", false, f.clock.instant()), UUID.randomUUID(), Verdict::toString));
+            assertThat(d.verdict().approved()).as(processor).isTrue();
+        }
+        assertThat(line("care").heldCents()).isEqualTo(3000);
+        assertThatThrownBy(() -> f.inTx(() -> f.cards.register(Cards.ANY_PROCESSOR, "ic_other", budgetId,
+                CardStatus.ACTIVE))).isInstanceOf(InvalidRequestException.class);
     }
 
     @Test

@@ -53,7 +53,7 @@ class SandboxIT {
     @Test
     void sandboxJsonNamesTheSamplesAndTheSecrets() {
         JsonNode samples = facts.get("samples");
-        for (String key : List.of("tenant", "clientPatientId", "budgetId", "cardId", "stripeCardId", "allowedMcc",
+        for (String key : List.of("tenant", "clientPatientId", "budgetId", "cardId", "allowedMcc",
                 "blockedMcc", "voucherId", "demoVoucherId")) {
             assertThat(samples.path(key).asText()).as(key).isNotBlank();
         }
@@ -216,7 +216,7 @@ class SandboxIT {
                  "amount":0,"currency":"eur","card":{"id":"%3$s"},"created":%2$d,
                  "merchant_data":{"category":"x","category_code":"%4$s","name":"Kauppa"},
                  "pending_request":{"amount":%5$d,"currency":"eur","is_amount_controllable":false}}}}"""
-                .formatted(id, now, facts.at("/samples/stripeCardId").asText(), mcc, cents);
+                .formatted(id, now, facts.at("/samples/cardId").asText(), mcc, cents);
     }
 
     static HttpResponse<String> stripe(String body) throws Exception {

@@ -43,8 +43,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The sandbox's sample tenant: two clients with a plan each (this year), four more HB clients with plans
- * for the cost and impact follow-up (see {@link SandboxFollowUp}), two cards on the first budget (one
- * for the generic processor format, one at Stripe Issuing),
+ * for the cost and impact follow-up (see {@link SandboxFollowUp}), a card on the first budget that
+ * answers both authorization formats,
  * and a few card spends sent through the processor simulator over signed HTTP, one of them cleared by
  * a clearing file; two vouchers issued by the voucher system simulator over SOAP, one of them accepted
  * and spent by a provider's service event, the other open for the examples in docs/examples/vouchers.
@@ -57,10 +57,7 @@ final class SandboxSamples {
     static final String REPRESENTATIVE_HETU = "131052-308T";
     /** The second sample client's: a family in the control cohort, with a plan but no spends. */
     static final String CONTROL_HETU = "150582A987P";
-    /** The sample client's card at a processor that speaks Avain's generic format. */
-    static final String CARD_ID = "sandbox-card-0001";
-    /** The same client's card at Stripe Issuing: a card answers only to the processor it was issued by. */
-    static final String STRIPE_CARD_ID = "ic_sandbox_card_0001";
+    static final String CARD_ID = "ic_sandbox_card_0001";
     static final String ALLOWED_MCC = "8099";
     static final String BLOCKED_MCC = "7995";
     private static final Logger log = LoggerFactory.getLogger(SandboxSamples.class);
@@ -120,8 +117,8 @@ final class SandboxSamples {
             plan("sandbox-plan-%04d".formatted(3 + i), client.hetu(), client.municipality(), client.group(), "hb", year);
         }
         UUID budgetId = first.outcome().budgetId();
-        tx.execute(s -> cards.register("generic", CARD_ID, budgetId, CardStatus.ACTIVE));
-        tx.execute(s -> cards.register("stripe", STRIPE_CARD_ID, budgetId, CardStatus.ACTIVE));
+        // the examples of both authorization formats, generic and Stripe's, run on this one card
+        tx.execute(s -> cards.registerForAnyProcessor(CARD_ID, budgetId, CardStatus.ACTIVE));
         samples.put("tenant", TENANT);
         samples.put("clientPatientId", first.outcome().clientId().toString());
         // the representative may follow the budget and its spends, but not decide declarations
@@ -130,7 +127,6 @@ final class SandboxSamples {
                 Set.of(Grant.BUDGET, Grant.SPENDS), null, null))).id().toString());
         samples.put("budgetId", budgetId.toString());
         samples.put("cardId", CARD_ID);
-        samples.put("stripeCardId", STRIPE_CARD_ID);
         samples.put("allowedMcc", ALLOWED_MCC);
         samples.put("blockedMcc", BLOCKED_MCC);
         if (processor != null) {
@@ -219,7 +215,7 @@ final class SandboxSamples {
         try {
             ProcessorClient.Answer pharmacy = client.authorizeGeneric(new Purchase("sandbox-auth-0001", CARD_ID,
                     Money.parse("38.90"), "5912", "Apteekki Kallio", false));
-            client.authorizeStripe(new Purchase("iauth_sandbox_0002", STRIPE_CARD_ID, Money.parse("120.00"), ALLOWED_MCC,
+            client.authorizeStripe(new Purchase("iauth_sandbox_0002", CARD_ID, Money.parse("120.00"), ALLOWED_MCC,
                     "Fysioterapia Oy", false));
             client.authorizeGeneric(new Purchase("sandbox-auth-0003", CARD_ID, Money.parse("25.00"), BLOCKED_MCC,
                     "Vedonlyönti", false));

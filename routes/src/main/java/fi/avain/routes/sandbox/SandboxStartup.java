@@ -187,8 +187,7 @@ class SandboxStartup implements HealthIndicator {
         if (samples.has("budgetId")) {
             text.append("    Sample budget:  ").append(baseUrl).append("/api/v1/budgets/")
                     .append(samples.path("budgetId").asText()).append('\n');
-            text.append("    Sample card:    ").append(samples.path("cardId").asText()).append(" (generic; Stripe: ")
-                    .append(samples.path("stripeCardId").asText()).append("; allowed MCC ")
+            text.append("    Sample card:    ").append(samples.path("cardId").asText()).append(" (allowed MCC ")
                     .append(samples.path("allowedMcc").asText()).append(", blocked ")
                     .append(samples.path("blockedMcc").asText()).append(")\n");
         }
