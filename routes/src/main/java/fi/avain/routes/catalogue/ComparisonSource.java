@@ -6,6 +6,7 @@ import fi.avain.connectors.comparison.ComparisonHeaders;
 import fi.avain.connectors.comparison.ComparisonSettings;
 import fi.avain.mappings.MappingException;
 import fi.avain.mappings.comparison.ComparisonMapper;
+import fi.avain.mappings.comparison.CsvRecord;
 import fi.avain.routes.messages.InboundMessage;
 import fi.avain.routes.messages.MessageStore;
 import java.io.StringReader;
@@ -23,13 +24,13 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class ComparisonSource {
+    /** Lines of the export stored per batch: one transaction each, not one per line. */
+    private static final int CSV_BATCH = 500;
+
     private final ProducerTemplate camel;
     private final MessageStore messages;
     private final ComparisonSettings settings;
     private final ObjectMapper json;
-    /** Lines of the export stored per batch: one transaction each, not one per line. */
-    private static final int CSV_BATCH = 500;
-
     private final ComparisonMapper mapper = new ComparisonMapper();
 
     ComparisonSource(ProducerTemplate camel, MessageStore messages, ComparisonSettings settings, ObjectMapper json) {
@@ -76,6 +77,9 @@ class ComparisonSource {
             received.add(new InboundMessage(CatalogueSync.FLOW, "comparison:provider:" + businessId,
                     null, Map.of("businessId", businessId), "application/json", bytes(provider)));
         }
+        if (received.isEmpty()) {
+            return;
+        }
         List<UUID> ids = messages.receiveAll(received);
         counts.fetched.addAndGet(ids.size());
         int i = 0;
@@ -98,17 +102,17 @@ class ComparisonSource {
         String csv = camel.requestBody("direct:comparison-export", null, String.class);
         UUID exportId = messages.receive(new InboundMessage(CatalogueSync.FLOW, "comparison:export", null,
                 Map.of("source", "comparison"), "text/csv", csv.getBytes(StandardCharsets.UTF_8)));
-        List<fi.avain.mappings.comparison.CsvRecord> records = mapper.csv(new StringReader(csv));
-        for (List<fi.avain.mappings.comparison.CsvRecord> batch : Chunks.of(records, CSV_BATCH)) {
+        List<CsvRecord> records = mapper.csv(new StringReader(csv));
+        for (List<CsvRecord> batch : Chunks.of(records, CSV_BATCH)) {
             acceptLines(index, counts, exportId, batch);
         }
         messages.processed(exportId);
     }
 
     private void acceptLines(ComparisonIndex index, SyncCounts counts, UUID exportId,
-            List<fi.avain.mappings.comparison.CsvRecord> records) {
+            List<CsvRecord> records) {
         List<InboundMessage> received = new ArrayList<>();
-        for (fi.avain.mappings.comparison.CsvRecord record : records) {
+        for (CsvRecord record : records) {
             String businessId = record.entry().flatMap(e -> e.provider().businessId()).map(Object::toString).orElse(null);
             String sourceId = businessId != null ? "comparison:provider:" + businessId
                     : "comparison:csv-line:" + record.lineNumber();
@@ -124,7 +128,7 @@ class ComparisonSource {
         List<UUID> ids = messages.receiveAll(received);
         counts.fetched.addAndGet(ids.size());
         for (int i = 0; i < records.size(); i++) {
-            fi.avain.mappings.comparison.CsvRecord record = records.get(i);
+            CsvRecord record = records.get(i);
             if (record.error().isPresent()) {
                 counts.failed.incrementAndGet();
                 messages.failed(ids.get(i), "comparison CSV line " + record.lineNumber() + ": " + record.error().get());

@@ -2,6 +2,8 @@ package fi.avain.routes.voucher;
 
 import fi.avain.routes.messages.PersonalDataMasker;
 import fi.avain.routes.web.RequestTooLargeException;
+import fi.avain.routes.web.SoapFaultResponse;
+import org.apache.cxf.binding.soap.Soap11;
 import org.apache.cxf.binding.soap.SoapMessage;
 import org.apache.cxf.binding.soap.interceptor.AbstractSoapInterceptor;
 import org.apache.cxf.interceptor.Fault;
@@ -16,7 +18,7 @@ import org.w3c.dom.Element;
  * limit as it was read is the sender's fault, whatever the XML reader made of it.
  */
 final class FaultCodeRequired extends AbstractSoapInterceptor {
-    static final String UNREADABLE = fi.avain.routes.web.SoapFaultResponse.UNREADABLE_REQUEST;
+    static final String UNREADABLE = SoapFaultResponse.UNREADABLE_REQUEST;
     static final String INTERNAL = "INTERNAL_ERROR";
 
     FaultCodeRequired() {
@@ -35,13 +37,13 @@ final class FaultCodeRequired extends AbstractSoapInterceptor {
             fault.setMessage(tooLarge.getMessage());
         }
         boolean client = Fault.FAULT_CODE_CLIENT.equals(fault.getFaultCode())
-                || org.apache.cxf.binding.soap.Soap11.getInstance().getSender().equals(fault.getFaultCode());
+                || Soap11.getInstance().getSender().equals(fault.getFaultCode());
         String text = fault.getMessage() == null ? "The request could not be read." : fault.getMessage();
         VoucherFaults.detail(fault, client ? UNREADABLE : INTERNAL, PersonalDataMasker.mask(text));
     }
 
     private static <T extends Throwable> T cause(Throwable e, Class<T> type) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (type.isInstance(cause)) {
                 return type.cast(cause);
             }

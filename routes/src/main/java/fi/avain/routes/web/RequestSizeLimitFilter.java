@@ -5,6 +5,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -14,8 +15,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Refuses an API request body over {@code avain.http.max-request-size} (default 1 MB) with 413
- * before anything reads it; a SOAP call gets a SOAP fault instead, a FHIR call an OperationOutcome. A SOAP body without a declared length
- * is read through a counting limit, so the parser fails once it passes the limit.
+ * before anything reads it; a SOAP call gets a SOAP fault instead, a FHIR call an OperationOutcome.
+ * A SOAP body without a declared length is read through a counting limit, so the parser fails once
+ * it passes the limit.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -42,7 +44,7 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
         if (declared > maxBytes) {
             response.setStatus(413);
             response.setContentType("application/problem+json");
-            response.setCharacterEncoding(java.nio.charset.StandardCharsets.UTF_8.name());
+            response.setCharacterEncoding(StandardCharsets.UTF_8.name());
             response.getWriter().write(Problems.json(413, "Request too large",
                     "The request body may be at most " + maxBytes + " bytes."));
             return;
