@@ -28,6 +28,7 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import fi.avain.routes.jobs.JobProgress;
 import fi.avain.routes.jobs.JobRunner;
 import java.net.URI;
@@ -155,9 +156,8 @@ final class SandboxSamples {
             String key = openSampleVoucherKey(k -> ledgerVouchers.findByRequestKey(k).map(VoucherView::status));
             VoucherView v = vouchers.request(new Vouchers.VoucherRequest(budgetId, "respite", Set.of(),
                     VoucherKind.MULTI, 0, 0, 50_000, from, until, null, key), "sandbox");
-            VoucherView open = OPEN.contains(v.status()) ? v : null;
-            if (open != null) {
-                samples.put("voucherId", open.id());
+            if (OPEN.contains(v.status())) {
+                samples.put("voucherId", v.id());
             }
             VoucherView demo = vouchers.request(new Vouchers.VoucherRequest(budgetId, "daily-living", Set.of(),
                     VoucherKind.SINGLE, 4_000, 3, 0, from, until, PROVIDER, "sandbox-voucher-demo"), "sandbox");
@@ -190,7 +190,7 @@ final class SandboxSamples {
      * The request key of the sample voucher the examples act on: the examples cancel it, so past the
      * sample vouchers they closed, the first that is not closed, or the next one to ask for.
      */
-    static String openSampleVoucherKey(java.util.function.Function<String, Optional<VoucherStatus>> statusOf) {
+    static String openSampleVoucherKey(Function<String, Optional<VoucherStatus>> statusOf) {
         int n = 1;
         while (n < MAX_SAMPLE_VOUCHERS && statusOf.apply(sampleVoucherKey(n)).filter(CLOSED::contains).isPresent()) {
             n++;

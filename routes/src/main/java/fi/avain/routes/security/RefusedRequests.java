@@ -22,7 +22,7 @@ final class RefusedRequests {
     static Answer answer(String uri, int status) {
         String detail = status < 500 ? "The request was refused: its URL or headers are malformed or hold characters "
                 + "that are not accepted." : "The server could not answer the request.";
-        if (uri != null && (uri.equals("/fhir") || uri.startsWith("/fhir/"))) {
+        if (OperationOutcomes.isFhir(uri)) {
             return new Answer(OperationOutcomes.FHIR_JSON,
                     OperationOutcomes.json(status < 500 ? "invalid" : "exception", detail));
         }

@@ -20,7 +20,7 @@ import org.springframework.context.annotation.Configuration;
 @Configuration
 class VoucherSoapConfiguration {
     static final String ENDPOINT = "voucherEventsEndpoint";
-    static final String NS = "http://avain.fi/vouchers/v1";
+    static final String NS = VoucherFaults.NS;
 
     @Bean(ENDPOINT)
     CxfEndpoint voucherEventsEndpoint(CamelContext camel, Bus bus) {

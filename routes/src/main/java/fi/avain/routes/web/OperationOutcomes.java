@@ -17,6 +17,11 @@ public final class OperationOutcomes {
     private OperationOutcomes() {
     }
 
+    /** Whether a request's path is the FHIR server's, whose clients read OperationOutcomes. */
+    public static boolean isFhir(String uri) {
+        return uri != null && (uri.equals("/fhir") || uri.startsWith("/fhir/"));
+    }
+
     /**
      * @param code the issue type (http://hl7.org/fhir/issue-type): {@code login}, {@code forbidden},
      *        {@code transient}, {@code too-long}

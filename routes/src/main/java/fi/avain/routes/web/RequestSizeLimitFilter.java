@@ -32,32 +32,27 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         long declared = request.getContentLengthLong();
-        if (declared > maxBytes && request.getRequestURI().startsWith("/soap/")) {
-            SoapFaultResponse.write(response, "The request body may be at most " + maxBytes + " bytes.",
-                    SoapFaultResponse.VOUCHER_NAMESPACE, SoapFaultResponse.UNREADABLE_REQUEST);
-            return;
-        }
-        if (declared > maxBytes && isFhir(request.getRequestURI())) {
-            OperationOutcomes.write(response, 413, "too-long", "The request body may be at most " + maxBytes + " bytes.");
-            return;
-        }
+        String uri = request.getRequestURI();
         if (declared > maxBytes) {
-            response.setStatus(413);
-            response.setContentType("application/problem+json");
-            response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-            response.getWriter().write(Problems.json(413, "Request too large",
-                    "The request body may be at most " + maxBytes + " bytes."));
+            String detail = RequestTooLargeException.describe(maxBytes);
+            if (uri.startsWith("/soap/")) {
+                SoapFaultResponse.write(response, detail, SoapFaultResponse.VOUCHER_NAMESPACE,
+                        SoapFaultResponse.UNREADABLE_REQUEST);
+            } else if (OperationOutcomes.isFhir(uri)) {
+                OperationOutcomes.write(response, 413, "too-long", detail);
+            } else {
+                response.setStatus(413);
+                response.setContentType("application/problem+json");
+                response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+                response.getWriter().write(Problems.json(413, "Request too large", detail));
+            }
             return;
         }
-        if (declared < 0 && request.getRequestURI().startsWith("/soap/")) {
+        if (declared < 0 && uri.startsWith("/soap/")) {
             chain.doFilter(new LimitedRequest(request, maxBytes), response);
             return;
         }
         chain.doFilter(request, response);
-    }
-
-    private static boolean isFhir(String uri) {
-        return uri.equals("/fhir") || uri.startsWith("/fhir/");
     }
 
     private static final class LimitedRequest extends jakarta.servlet.http.HttpServletRequestWrapper {
