@@ -106,7 +106,7 @@ public final class Clearing {
 
     /** A capture with no authorization: booked when a line allowing the merchant category has it, else an exception. */
     private Applied forcePost(ClearingItem item, UUID messageId) {
-        Optional<CardBudget> card = card(item.cardId());
+        Optional<CardBudget> card = card(item);
         if (card.isEmpty()) {
             exceptions.open(null, "UNKNOWN_CARD", item.recordId(), item.amountCents(),
                     "capture for a card the registry does not know");
@@ -137,7 +137,7 @@ public final class Clearing {
             tenant = hold.get().tenant();
             line = lock(hold.get().lineId());
         } else {
-            Optional<CardBudget> card = card(item.cardId());
+            Optional<CardBudget> card = card(item);
             List<LineState> lines = card.map(c -> allowing(c.budgetId(), item.merchantCategoryCode())).orElse(List.of());
             if (lines.isEmpty()) {
                 exceptions.open(card.map(CardBudget::tenant).orElse(null), "REFUND_UNMATCHED", item.recordId(),
@@ -168,7 +168,7 @@ public final class Clearing {
     private Applied reversal(ClearingItem item, UUID messageId) {
         Optional<HoldRow> found = item.authorizationId() == null ? Optional.empty() : hold(item);
         if (found.isEmpty()) {
-            exceptions.open(card(item.cardId()).map(CardBudget::tenant).orElse(null), "REVERSAL_UNMATCHED",
+            exceptions.open(card(item).map(CardBudget::tenant).orElse(null), "REVERSAL_UNMATCHED",
                     item.recordId(), item.amountCents(), "reversal of an authorization Avain does not hold");
             return new Applied(ClearingOutcome.EXCEPTION, 0, item.amountCents(), "unknown authorization");
         }
@@ -266,14 +266,15 @@ public final class Clearing {
     private record CardBudget(UUID budgetId, String tenant) {
     }
 
-    private Optional<CardBudget> card(String cardId) {
-        if (cardId == null) {
+    /** The record's card, as its processor registered it: as for an authorization, another processor's card is unknown. */
+    private Optional<CardBudget> card(ClearingItem item) {
+        if (item.cardId() == null) {
             return Optional.empty();
         }
         return db.sql("""
                         select c.budget_id, b.tenant from card c join budget b on b.id = c.budget_id
-                        where c.processor_card_id = ?""")
-                .param(cardId).query((rs, n) -> new CardBudget(rs.getObject(1, UUID.class), rs.getString(2))).optional();
+                        where c.processor_card_id = ? and c.processor in (?, ?)""")
+                .params(item.cardId(), item.processor(), Cards.ANY_PROCESSOR).query((rs, n) -> new CardBudget(rs.getObject(1, UUID.class), rs.getString(2))).optional();
     }
 
     /**

@@ -288,6 +288,25 @@ class LedgerTest {
     }
 
     @Test
+    void anotherProcessorsRecordForTheCardBooksNothingOnIt() {
+        approve("a1", 10000, "8099");
+        capture("c1", "a1", 10000);
+        ClearingItem forcePost = new ClearingItem("other-" + processor(), "f1-" + budgetId, ClearingItem.Type.CAPTURE,
+                null, cardId, 5000, "8099", LocalDate.parse("2026-11-22"), null);
+        ClearingItem refund = new ClearingItem("other-" + processor(), "r1-" + budgetId, ClearingItem.Type.REFUND,
+                null, cardId, 4000, "8099", LocalDate.parse("2026-11-22"), null);
+
+        Clearing.Applied posted = f.inTx(() -> f.clearing.apply(forcePost, UUID.randomUUID()));
+        Clearing.Applied refunded = f.inTx(() -> f.clearing.apply(refund, UUID.randomUUID()));
+
+        assertThat(posted.outcome()).isEqualTo(ClearingOutcome.EXCEPTION);
+        assertThat(posted.detail()).isEqualTo("unknown card");
+        assertThat(refunded.outcome()).isEqualTo(ClearingOutcome.EXCEPTION);
+        assertThat(line("care").spentCents()).isEqualTo(10000);
+        assertThat(line("care").availableCents()).isEqualTo(90000);
+    }
+
+    @Test
     void aRefundCreditsTheLineBackAndAReversalReleasesOrUndoesTheCapture() {
         approve("a1", 10000, "8099");
         capture("c1", "a1", 10000);
