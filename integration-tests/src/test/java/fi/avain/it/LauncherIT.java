@@ -3,9 +3,11 @@ package fi.avain.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -18,7 +20,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * The launcher gives a job the parallel collector unless the JVM options name one: Java refuses to
  * start with two. It also gives a job smaller inlining limits, which the operator's options
- * override. An unknown job is the quickest way to see that the JVM started and the job runner
+ * override. It runs a copy of the jar, so that a build while a sandbox runs cannot rewrite the sandbox's
+ * classes under it. An unknown job is the quickest way to see that the JVM started and the job runner
  * answered.
  */
 class LauncherIT {
@@ -51,6 +54,32 @@ class LauncherIT {
                 .resolve("stdout"));
         assertThat(flag(overridden, "FreqInlineSize")).isEqualTo("325");
         assertThat(flag(overridden, "MaxInlineLevel")).isEqualTo("9");
+    }
+
+    @Test
+    void aJobRunsFromACopyOfTheJarThatTheNextBuildCannotRewrite() throws Exception {
+        Path root = AvainJar.repositoryRoot();
+        Path launch = root.resolve("routes/target/launch");
+        Path unused = launch.resolve("1-1/avain.jar");
+        Path open = launch.resolve("2-2/avain.jar");
+        for (Path old : List.of(unused, open)) {
+            Files.createDirectories(old.getParent());
+            Files.writeString(old, "an older build");
+        }
+        try (FileChannel running = FileChannel.open(open, StandardOpenOption.READ)) {
+            String stderr = read(runUnknownJob(Map.of("AVAIN_JAVA_OPTS", "-XshowSettings:properties")).resolve("stderr"));
+
+            Matcher classPath = Pattern.compile("java\\.class\\.path = (\\S+)").matcher(stderr);
+            assertThat(classPath.find()).as(stderr).isTrue();
+            Path copy = root.resolve(classPath.group(1));
+            assertThat(copy.getParent().getParent()).isEqualTo(launch);
+            assertThat(Files.size(copy)).isEqualTo(Files.size(root.resolve("routes/target/avain.jar")));
+            assertThat(unused.getParent()).as("a copy no process has open goes").doesNotExist();
+            assertThat(open).as("a copy a process still runs from stays").exists();
+        } finally {
+            Files.deleteIfExists(open);
+            Files.deleteIfExists(open.getParent());
+        }
     }
 
     private static String flag(String printedFlags, String name) {
