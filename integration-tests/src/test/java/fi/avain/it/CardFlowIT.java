@@ -227,8 +227,33 @@ class CardFlowIT extends AvainIntegrationTest {
         assertThat(jdbc.sql("select count(*) from message where status = 'ERROR'").query(Long.class).single())
                 .isEqualTo(errorsBefore + 2);
 
+        // Bodies no one reads into memory: past the size limit sent without a length, or as gzip that
+        // expands past it; a coding the server does not read. Before any signature is checked.
+        byte[] large = new byte[8 * 1024 * 1024];
+        java.util.Arrays.fill(large, (byte) ' ');
+        assertProblem(send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/card/authorizations"))
+                .header("Content-Type", "application/json").header("Avain-Signature", signed)
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(large))).build()), 413);
+        assertProblem(sendCoded(VoucherFlowIT.gzip(large), "gzip", signed), 413);
+        HttpResponse<String> brotli = sendCoded(body.getBytes(StandardCharsets.UTF_8), "br", signed);
+        assertProblem(brotli, 415);
+        assertThat(brotli.headers().firstValue("Accept-Encoding")).hasValue("gzip");
+
         assertThat(budget().get("held").asText()).isEqualTo("0.00");
         assertThat(jdbc.sql("select count(*) from card_authorization").query(Long.class).single()).isZero();
+
+        // gzip-coded, the body the signature was made over is the decoded one
+        HttpResponse<String> gzipped = sendCoded(VoucherFlowIT.gzip(body.getBytes(StandardCharsets.UTF_8)), "gzip", signed);
+        assertThat(gzipped.statusCode()).as(gzipped.body()).isEqualTo(200);
+        assertThat(json(gzipped.body()).path("approved").asBoolean()).isTrue();
+        assertThat(budget().get("held").asText()).isEqualTo("10.00");
+    }
+
+    HttpResponse<String> sendCoded(byte[] body, String contentEncoding, String signature) {
+        return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/card/authorizations"))
+                .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
+                .header("Content-Encoding", contentEncoding).header("Avain-Signature", signature)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
     }
 
     @Test

@@ -112,6 +112,12 @@ class VoucherFlowIT extends AvainIntegrationTest {
         assertThat(body(rewrittenAgain.body())).isEqualTo(body(first.body()));
         assertThat(line("respite").get("spent").asText()).isEqualTo("75.00");
 
+        // gzip-coded on the wire, the same request
+        HttpResponse<String> gzipped = soapBytes(gzip(event.getBytes(StandardCharsets.UTF_8)), "gzip");
+        assertThat(gzipped.statusCode()).as(gzipped.body()).isEqualTo(200);
+        assertThat(body(gzipped.body())).isEqualTo(body(first.body()));
+        assertThat(line("respite").get("spent").asText()).isEqualTo("75.00");
+
         // a different request under the same id is refused and changes nothing
         assertFault(soap(event.replace("<description>Omaishoidon", "<description>Toinen")), "ID_REUSED",
                 "was used before for a different request");
@@ -176,6 +182,13 @@ class VoucherFlowIT extends AvainIntegrationTest {
         assertFault(soap(event.replace("<serviceClass>", "<surcharge>5.00</surcharge><serviceClass>")),
                 "has no field surcharge");
         assertFault(soap("<not-xml"), "UNREADABLE_REQUEST", "");
+        byte[] binary = new byte[512];
+        new java.util.Random(7).nextBytes(binary);
+        assertFaultFromTheSender(soapBytes(binary, null), "");
+        assertFault(soapBytes(binary, null), "UNREADABLE_REQUEST", "");
+        assertFault(soap("<?xml version=\"1.0\"?><x/>"), "UNREADABLE_REQUEST", "SOAP");
+        assertFault(soapBytes(gzip(new byte[64 * 1024 * 1024]), "gzip"), "UNREADABLE_REQUEST", "at most");
+        assertFault(soapBytes(event.getBytes(StandardCharsets.UTF_8), "br"), "UNREADABLE_REQUEST", "not supported");
         assertFaultFromTheSender(soap(event.replaceAll("(?s)<SOAP-ENV:Body>.*</SOAP-ENV:Body>", "")),
                 "no SOAP Body");
         assertFault(soap(event.replace("<serviceClass>", "<serviceDate>" + LocalDate.now().plusDays(3)
@@ -375,6 +388,25 @@ class VoucherFlowIT extends AvainIntegrationTest {
                 .timeout(Duration.ofSeconds(30)).header("Content-Type", "text/xml; charset=UTF-8")
                 .header("SOAPAction", "\"\"")
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(bytes))).build());
+    }
+
+    /** Raw bytes, with the Content-Encoding given (none when null). */
+    HttpResponse<String> soapBytes(byte[] body, String contentEncoding) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/soap/vouchers"))
+                .timeout(Duration.ofSeconds(30)).header("Content-Type", "text/xml; charset=UTF-8")
+                .header("SOAPAction", "\"\"");
+        if (contentEncoding != null) {
+            request.header("Content-Encoding", contentEncoding);
+        }
+        return send(request.POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
+    }
+
+    static byte[] gzip(byte[] bytes) throws IOException {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream gzip = new java.util.zip.GZIPOutputStream(out)) {
+            gzip.write(bytes);
+        }
+        return out.toByteArray();
     }
 
     HttpResponse<String> soapOk(String envelope) {

@@ -1,8 +1,9 @@
 package fi.avain.routes.voucher;
 
 import fi.avain.routes.messages.PersonalDataMasker;
-import fi.avain.routes.web.RequestTooLargeException;
 import fi.avain.routes.web.SoapFaultResponse;
+import javax.xml.namespace.QName;
+import javax.xml.stream.XMLStreamException;
 import org.apache.cxf.binding.soap.Soap11;
 import org.apache.cxf.binding.soap.SoapMessage;
 import org.apache.cxf.binding.soap.interceptor.AbstractSoapInterceptor;
@@ -14,8 +15,8 @@ import org.w3c.dom.Element;
  * Every fault of the voucher service carries a {@code voucherFault} detail with a code, the ones CXF
  * raises itself too: a request that is not XML, has a DTD, or breaks the parser's limits never
  * reaches the route that would give it one. Such a fault keeps its text; a client fault gets
- * {@code UNREADABLE_REQUEST}, anything else {@code INTERNAL_ERROR}. A body that went over the size
- * limit as it was read is the sender's fault, whatever the XML reader made of it.
+ * {@code UNREADABLE_REQUEST}, anything else {@code INTERNAL_ERROR}. A body the XML reader cannot read,
+ * and an envelope of another SOAP version, are the sender's fault, whatever CXF calls them.
  */
 final class FaultCodeRequired extends AbstractSoapInterceptor {
     static final String UNREADABLE = SoapFaultResponse.UNREADABLE_REQUEST;
@@ -30,14 +31,14 @@ final class FaultCodeRequired extends AbstractSoapInterceptor {
         if (!(message.getContent(Exception.class) instanceof Fault fault) || hasCode(fault)) {
             return;
         }
-        // The XML reader wraps the size filter's refusal as its own failure, which CXF calls the server's.
-        RequestTooLargeException tooLarge = cause(fault, RequestTooLargeException.class);
-        if (tooLarge != null) {
+        // CXF calls a body its XML reader cannot even start on (binary, say) the server's failure. Before
+        // there is an answer, a failure to read XML is a failure to read the request.
+        if (message.getExchange().getOutMessage() == null && cause(fault, XMLStreamException.class) != null) {
             fault.setFaultCode(Fault.FAULT_CODE_CLIENT);
-            fault.setMessage(tooLarge.getMessage());
         }
-        boolean client = Fault.FAULT_CODE_CLIENT.equals(fault.getFaultCode())
-                || Soap11.getInstance().getSender().equals(fault.getFaultCode());
+        QName code = fault.getFaultCode();
+        boolean client = Fault.FAULT_CODE_CLIENT.equals(code) || Soap11.getInstance().getSender().equals(code)
+                || Soap11.getInstance().getVersionMismatch().equals(code);
         String text = fault.getMessage() == null ? "The request could not be read." : fault.getMessage();
         VoucherFaults.detail(fault, client ? UNREADABLE : INTERNAL, PersonalDataMasker.mask(text));
     }
