@@ -1,6 +1,7 @@
 package fi.avain.mappings.budget;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fi.avain.mappings.MappingException;
@@ -26,7 +27,8 @@ import java.util.regex.Pattern;
  * refusal names the field by its path in the document and the rule it broke, never the value.
  */
 public final class CarePlanMapper {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    // Numbers read exactly: through a double, 1e400 is infinite and large amounts lose their cents.
+    private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,127}");
     private static final Pattern MCC = Pattern.compile("\\d{4}");
     private static final int MAX_LINES = 200;
@@ -136,6 +138,9 @@ public final class CarePlanMapper {
         if (node.isTextual()) {
             money = MappingException.parse(field, node.asText(), Money::parse);
         } else if (node.isNumber()) {
+            if ((node.isDouble() || node.isFloat()) && !Double.isFinite(node.doubleValue())) {
+                throw new MappingException(field, "must be euros with at most two decimals");
+            }
             BigDecimal euros = node.decimalValue();
             try {
                 money = Money.of(euros);

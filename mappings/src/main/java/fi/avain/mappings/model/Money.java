@@ -7,7 +7,8 @@ import java.util.regex.Pattern;
 /** An amount in euros, exact to the cent, kept as a count of cents: no floating point anywhere. */
 public record Money(long cents) implements Comparable<Money> {
     public static final Money ZERO = new Money(0);
-    private static final Pattern EUROS = Pattern.compile("-?\\d{1,13}([.,]\\d{1,2})?");
+    private static final int MAX_EURO_DIGITS = 13;
+    private static final Pattern EUROS = Pattern.compile("-?\\d{1," + MAX_EURO_DIGITS + "}([.,]\\d{1,2})?");
 
     public static Money ofCents(long cents) {
         return new Money(cents);
@@ -22,6 +23,11 @@ public record Money(long cents) implements Comparable<Money> {
     }
 
     public static Money of(BigDecimal euros) {
+        BigDecimal exact = euros.stripTrailingZeros();
+        // Checked before scaling, so that an exponent like 1e999999999 is refused, not expanded digit by digit.
+        if (exact.scale() > 2 || exact.precision() - exact.scale() > MAX_EURO_DIGITS) {
+            throw new InvalidValueException("money", "must be euros with at most two decimals");
+        }
         try {
             return new Money(euros.setScale(2, RoundingMode.UNNECESSARY).movePointRight(2).longValueExact());
         } catch (ArithmeticException e) {

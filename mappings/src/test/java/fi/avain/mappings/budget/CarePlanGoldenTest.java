@@ -47,6 +47,18 @@ class CarePlanGoldenTest {
     }
 
     @Test
+    void anAmountAsAJsonNumberIsReadExactlyOrRefusedByItsField() throws Exception {
+        String plan = Files.readString(Path.of("src/test/resources/golden/care-plan/full.input.json"));
+        for (String number : new String[] {"1e400", "1e999999999", "-1e400", "0.001", "12345678901234"}) {
+            byte[] json = plan.replace("1200.5", number).getBytes(StandardCharsets.UTF_8);
+            assertThatThrownBy(() -> CarePlanMapper.fromJson(json)).as(number).isInstanceOf(MappingException.class)
+                    .message().startsWith("lines[1].allocated: ");
+        }
+        byte[] large = plan.replace("1200.5", "9999999999999.99").getBytes(StandardCharsets.UTF_8);
+        assertThat(CarePlanMapper.fromJson(large).lines().get(1).allocated()).isEqualTo(Money.ofCents(999999999999999L));
+    }
+
+    @Test
     void aLineWithoutItsOwnPeriodTakesThePlans() throws Exception {
         CarePlan plan = CarePlanMapper.fromJson(Files.readAllBytes(
                 Path.of("src/test/resources/golden/care-plan/full.input.json")));

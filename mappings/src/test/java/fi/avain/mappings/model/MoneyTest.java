@@ -34,6 +34,15 @@ class MoneyTest {
     }
 
     @Test
+    void refusesAHugeExponentWithoutExpandingIt() {
+        assertThatThrownBy(() -> Money.of(new BigDecimal("1e999999999"))).isInstanceOf(InvalidValueException.class);
+        assertThatThrownBy(() -> Money.of(new BigDecimal("1e-999999999"))).isInstanceOf(InvalidValueException.class);
+        assertThatThrownBy(() -> Money.of(new BigDecimal("10000000000000"))).isInstanceOf(InvalidValueException.class);
+        assertThat(Money.of(new BigDecimal("9999999999999.99")).cents()).isEqualTo(999999999999999L);
+        assertThat(Money.of(new BigDecimal("1.5E+2")).cents()).isEqualTo(15000);
+    }
+
+    @Test
     void refusesADecimalThatWouldNeedRounding() {
         assertThatThrownBy(() -> Money.of(new BigDecimal("0.125"))).isInstanceOf(InvalidValueException.class);
         assertThat(Money.of(new BigDecimal("0.120")).cents()).isEqualTo(12);
