@@ -221,6 +221,13 @@ class PortalIT extends AvainIntegrationTest {
         HttpResponse<String> refused = fhirPostJson("/fhir/CarePlan", INTEGRATOR_KEY, body);
         assertThat(refused.statusCode()).as(refused.body()).isEqualTo(422);
         assertThat(json(refused.body()).get("resourceType").asText()).isEqualTo("OperationOutcome");
+        // gzip-coded, the same resource reaches the same rule
+        HttpResponse<String> gzipped = send(HttpRequest.newBuilder(uri("/fhir/CarePlan")).timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + INTEGRATOR_KEY).header("Content-Type", "application/fhir+json")
+                .header("Content-Encoding", "gzip")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(gzip(body))).build());
+        assertThat(gzipped.statusCode()).as(gzipped.body()).isEqualTo(422);
+        assertThat(gzipped.body()).isEqualTo(refused.body());
         assertThat(fhirPostJson("/fhir/CarePlan", INTEGRATOR_KEY, "{\"resourceType\": \"CarePlan\", ").statusCode())
                 .isEqualTo(400);
         assertThat(fhirPostJson("/fhir/CarePlan", INTEGRATOR_KEY, "{\"resourceType\": \"Patient\"}").statusCode())
@@ -433,6 +440,14 @@ class PortalIT extends AvainIntegrationTest {
         return send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30))
                 .header("Authorization", "Bearer " + token).header("Accept", "application/fhir+json")
                 .POST(HttpRequest.BodyPublishers.noBody()).build());
+    }
+
+    static byte[] gzip(String text) {
+        try {
+            return VoucherFlowIT.gzip(text.getBytes(StandardCharsets.UTF_8));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     HttpResponse<String> fhirPostJson(String path, String token, String body) {
