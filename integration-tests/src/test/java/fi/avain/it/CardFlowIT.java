@@ -227,9 +227,9 @@ class CardFlowIT extends AvainIntegrationTest {
         assertThat(jdbc.sql("select count(*) from message where status = 'ERROR'").query(Long.class).single())
                 .isEqualTo(errorsBefore + 2);
 
-        // Bodies no one reads into memory: past the size limit sent without a length, or as gzip that
-        // expands past it; a coding the server does not read. Before any signature is checked.
-        byte[] large = new byte[8 * 1024 * 1024];
+        // Refused before any signature is checked: past the size limit sent without a length, or as gzip
+        // that expands past it; a coding the server does not read.
+        byte[] large = new byte[1024 * 1024 + 100 * 1024];
         java.util.Arrays.fill(large, (byte) ' ');
         assertProblem(send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/card/authorizations"))
                 .header("Content-Type", "application/json").header("Avain-Signature", signed)

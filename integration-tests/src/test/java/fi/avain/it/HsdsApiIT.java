@@ -181,12 +181,21 @@ class HsdsApiIT extends AvainIntegrationTest {
         assertThat(json(fhir.body()).path("resourceType").asText()).isEqualTo("OperationOutcome");
         assertThat(json(fhir.body()).at("/issue/0/code").asText()).isEqualTo("too-long");
 
-        // HAPI FHIR reads gzip itself, whole: a small body that expands past the limit is refused first
-        HttpResponse<String> expanding = send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/fhir/Subscription"))
-                .header("Content-Type", "application/fhir+json").header("Content-Encoding", "gzip")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(VoucherFlowIT.gzip(new byte[256 * 1024 * 1024]))).build());
+        // a small gzip body that expands past the limit
+        HttpResponse<String> expanding = send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/jobs/catalogue-sync"))
+                .header("Authorization", "Bearer " + OPERATOR_KEY)
+                .header("Content-Type", "application/json").header("Content-Encoding", "gzip")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(VoucherFlowIT.gzip(new byte[2 * 1024 * 1024]))).build());
         assertThat(expanding.statusCode()).isEqualTo(413);
-        assertThat(json(expanding.body()).at("/issue/0/code").asText()).isEqualTo("too-long");
+        assertThat(json(expanding.body()).path("detail").asText()).contains("at most");
+        assertThat(MARKETPLACE.puts("services")).isEqualTo(putsBefore);
+
+        // without a key, a body sent chunked is not read at all: the caller is refused first
+        byte[] chunked = new byte[1024 * 1024 + 100 * 1024];
+        HttpResponse<String> anonymous = send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/jobs/catalogue-sync"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(chunked))).build());
+        assertThat(anonymous.statusCode()).isEqualTo(401);
     }
 
     @Test

@@ -8,6 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -62,9 +64,13 @@ class LauncherIT {
         Path launch = root.resolve("routes/target/launch");
         Path unused = launch.resolve("1-1/avain.jar");
         Path open = launch.resolve("2-2/avain.jar");
-        for (Path old : List.of(unused, open)) {
+        Path recent = launch.resolve("3-3/avain.jar");
+        for (Path old : List.of(unused, open, recent)) {
             Files.createDirectories(old.getParent());
             Files.writeString(old, "an older build");
+            if (old != recent) {
+                Files.setLastModifiedTime(old.getParent(), FileTime.from(Instant.now().minusSeconds(120)));
+            }
         }
         try (FileChannel running = FileChannel.open(open, StandardOpenOption.READ)) {
             String stderr = read(runUnknownJob(Map.of("AVAIN_JAVA_OPTS", "-XshowSettings:properties")).resolve("stderr"));
@@ -76,9 +82,13 @@ class LauncherIT {
             assertThat(Files.size(copy)).isEqualTo(Files.size(root.resolve("routes/target/avain.jar")));
             assertThat(unused.getParent()).as("a copy no process has open goes").doesNotExist();
             assertThat(open).as("a copy a process still runs from stays").exists();
+            assertThat(recent).as("a copy made in the last minute, which a launcher may be about to run, stays")
+                    .exists();
         } finally {
-            Files.deleteIfExists(open);
-            Files.deleteIfExists(open.getParent());
+            for (Path kept : List.of(open, recent)) {
+                Files.deleteIfExists(kept);
+                Files.deleteIfExists(kept.getParent());
+            }
         }
     }
 

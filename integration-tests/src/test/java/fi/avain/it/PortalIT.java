@@ -228,6 +228,13 @@ class PortalIT extends AvainIntegrationTest {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(gzip(body))).build());
         assertThat(gzipped.statusCode()).as(gzipped.body()).isEqualTo(422);
         assertThat(gzipped.body()).isEqualTo(refused.body());
+        // HAPI decodes gzip whole: a small body that would expand past the size limit never reaches it
+        HttpResponse<String> expanding = send(HttpRequest.newBuilder(uri("/fhir/CarePlan")).timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + INTEGRATOR_KEY).header("Content-Type", "application/fhir+json")
+                .header("Content-Encoding", "gzip")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(gzip(" ".repeat(2 * 1024 * 1024) + body))).build());
+        assertThat(expanding.statusCode()).as(expanding.body()).isEqualTo(413);
+        assertThat(json(expanding.body()).at("/issue/0/code").asText()).isEqualTo("too-long");
         assertThat(fhirPostJson("/fhir/CarePlan", INTEGRATOR_KEY, "{\"resourceType\": \"CarePlan\", ").statusCode())
                 .isEqualTo(400);
         assertThat(fhirPostJson("/fhir/CarePlan", INTEGRATOR_KEY, "{\"resourceType\": \"Patient\"}").statusCode())

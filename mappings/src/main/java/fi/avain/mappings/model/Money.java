@@ -25,7 +25,7 @@ public record Money(long cents) implements Comparable<Money> {
     public static Money of(BigDecimal euros) {
         BigDecimal exact = euros.stripTrailingZeros();
         // Checked before scaling, so that an exponent like 1e999999999 is refused, not expanded digit by digit.
-        if (exact.scale() > 2 || exact.precision() - exact.scale() > MAX_EURO_DIGITS) {
+        if (exact.scale() > 2 || (long) exact.precision() - exact.scale() > MAX_EURO_DIGITS) {
             throw new InvalidValueException("money", "must be euros with at most two decimals");
         }
         try {

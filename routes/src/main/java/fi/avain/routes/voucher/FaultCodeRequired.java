@@ -22,8 +22,22 @@ final class FaultCodeRequired extends AbstractSoapInterceptor {
     static final String UNREADABLE = SoapFaultResponse.UNREADABLE_REQUEST;
     static final String INTERNAL = "INTERNAL_ERROR";
 
+    private static final String READ = FaultCodeRequired.class.getName() + ".requestRead";
+
     FaultCodeRequired() {
         super(Phase.PREPARE_SEND);
+    }
+
+    /** Marks the exchange once CXF has read the request and is about to invoke the service. */
+    static final class RequestRead extends AbstractSoapInterceptor {
+        RequestRead() {
+            super(Phase.PRE_INVOKE);
+        }
+
+        @Override
+        public void handleMessage(SoapMessage message) {
+            message.getExchange().put(READ, Boolean.TRUE);
+        }
     }
 
     @Override
@@ -31,9 +45,9 @@ final class FaultCodeRequired extends AbstractSoapInterceptor {
         if (!(message.getContent(Exception.class) instanceof Fault fault) || hasCode(fault)) {
             return;
         }
-        // CXF calls a body its XML reader cannot even start on (binary, say) the server's failure. Before
-        // there is an answer, a failure to read XML is a failure to read the request.
-        if (message.getExchange().getOutMessage() == null && cause(fault, XMLStreamException.class) != null) {
+        // CXF calls a body its XML reader cannot even start on (binary, say) the server's failure. Until
+        // the request has been read whole, a failure to read XML is a failure to read the request.
+        if (!Boolean.TRUE.equals(message.getExchange().get(READ)) && cause(fault, XMLStreamException.class) != null) {
             fault.setFaultCode(Fault.FAULT_CODE_CLIENT);
         }
         QName code = fault.getFaultCode();

@@ -11,16 +11,20 @@ import java.net.UnknownHostException;
 import fi.avain.routes.web.SoapFaultResponse;
 import java.util.List;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Only the X-Road security servers ({@code avain.vouchers.soap-allowed-addresses}) reach
  * {@code /soap/**}: X-Road authenticates members between security servers, and the X-Road headers a
- * caller writes prove nothing by themselves. Anyone else gets a SOAP fault and nothing is read.
+ * caller writes prove nothing by themselves. Anyone else gets a SOAP fault and nothing is read: this
+ * runs before {@code RequestBodyReader} reads a chunked or gzip-coded body.
  */
 @Component
 @ConditionalOnWebApplication
+@Order(Ordered.LOWEST_PRECEDENCE - 100)
 class SoapAccessFilter extends OncePerRequestFilter {
     private final List<Block> allowed;
 

@@ -42,6 +42,7 @@ class VoucherSoapConfiguration {
                 // faults quote what the sender sent; the message store keeps them, masked, not the log
                 "org.apache.cxf.logging.FaultListener", new NoOpFaultListener())));
         endpoint.getInInterceptors().add(new SoapBodyRequired());
+        endpoint.getInInterceptors().add(new FaultCodeRequired.RequestRead());
         endpoint.getOutFaultInterceptors().add(new FaultCodeRequired());
         return endpoint;
     }

@@ -15,17 +15,26 @@ import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.util.unit.DataSize;
 
-class RequestSizeLimitFilterTest {
+/** The two filters that hold request bodies to the limit, as the server chains them. */
+class RequestBodyLimitsTest {
     static final int LIMIT = 1024;
-    final RequestSizeLimitFilter filter = new RequestSizeLimitFilter(DataSize.ofBytes(LIMIT));
+    final RequestSizeLimitFilter sizeLimit = new RequestSizeLimitFilter(DataSize.ofBytes(LIMIT));
+    final RequestBodyReader reader = new RequestBodyReader(DataSize.ofBytes(LIMIT));
     final AtomicReference<HttpServletRequest> passed = new AtomicReference<>();
-    final FilterChain chain = (request, response) -> passed.set((HttpServletRequest) request);
+    final FilterChain application = (request, response) -> passed.set((HttpServletRequest) request);
+    final Filters filter = (request, response, chain) ->
+            sizeLimit.doFilter(request, response, (req, res) -> reader.doFilter(req, res, chain));
+
+    interface Filters {
+        void doFilter(MockHttpServletRequest request, MockHttpServletResponse response, FilterChain chain)
+                throws Exception;
+    }
 
     @Test
     void aPlainBodyOfADeclaredLengthGoesOnUntouched() throws Exception {
         MockHttpServletRequest request = post("/api/v1/plans", "{\"a\":1}".getBytes(StandardCharsets.UTF_8));
 
-        filter.doFilter(request, new MockHttpServletResponse(), chain);
+        filter.doFilter(request, new MockHttpServletResponse(), application);
 
         assertThat(passed.get()).isSameAs(request);
     }
@@ -36,7 +45,7 @@ class RequestSizeLimitFilterTest {
         MockHttpServletRequest request = post("/fhir/Subscription", gzip(json));
         request.addHeader("Content-Encoding", "gzip");
 
-        filter.doFilter(request, new MockHttpServletResponse(), chain);
+        filter.doFilter(request, new MockHttpServletResponse(), application);
 
         HttpServletRequest read = passed.get();
         assertThat(read.getInputStream().readAllBytes()).isEqualTo(json);
@@ -50,7 +59,7 @@ class RequestSizeLimitFilterTest {
     void aChunkedBodyWithinTheLimitGoesOnWithItsLength() throws Exception {
         MockHttpServletRequest request = chunked("/soap/vouchers", "<x/>".getBytes(StandardCharsets.UTF_8));
 
-        filter.doFilter(request, new MockHttpServletResponse(), chain);
+        filter.doFilter(request, new MockHttpServletResponse(), application);
 
         assertThat(passed.get().getContentLengthLong()).isEqualTo(4);
         assertThat(new String(passed.get().getInputStream().readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("<x/>");
@@ -81,7 +90,7 @@ class RequestSizeLimitFilterTest {
         MockHttpServletRequest request = chunked("/api/v1/card/stripe", new byte[LIMIT + 1]);
         MockHttpServletResponse response = new MockHttpServletResponse();
 
-        filter.doFilter(request, response, chain);
+        filter.doFilter(request, response, application);
 
         assertThat(response.getStatus()).isEqualTo(413);
         assertThat(passed.get()).isNull();
@@ -116,11 +125,54 @@ class RequestSizeLimitFilterTest {
     }
 
     @Test
+    void aRequestWithoutABodyIsNotJudgedByItsCoding() throws Exception {
+        MockHttpServletRequest request = new MockHttpServletRequest("GET", "/api/v1/plans");
+        request.addHeader("Content-Encoding", "br");
+
+        filter.doFilter(request, new MockHttpServletResponse(), application);
+
+        assertThat(passed.get()).isSameAs(request);
+    }
+
+    @Test
+    void aFormIsLeftToTheContainerUnlessItIsGzip() throws Exception {
+        MockHttpServletRequest chunkedForm = chunked("/fhir/ChargeItem/_search", "account=1".getBytes(StandardCharsets.UTF_8));
+        chunkedForm.setContentType("application/x-www-form-urlencoded");
+        filter.doFilter(chunkedForm, new MockHttpServletResponse(), application);
+        assertThat(passed.get()).isSameAs(chunkedForm);
+
+        MockHttpServletRequest gzipForm = post("/fhir/ChargeItem/_search", gzip("account=1".getBytes(StandardCharsets.UTF_8)));
+        gzipForm.setContentType("application/x-www-form-urlencoded");
+        gzipForm.addHeader("Content-Encoding", "gzip");
+        passed.set(null);
+        MockHttpServletResponse response = new MockHttpServletResponse();
+        filter.doFilter(gzipForm, response, application);
+        assertThat(response.getStatus()).isEqualTo(415);
+        assertThat(passed.get()).isNull();
+    }
+
+    @Test
+    void everyGzipMemberIsDecodedAndTheReaderIsOne() throws Exception {
+        ByteArrayOutputStream members = new ByteArrayOutputStream();
+        members.write(gzip("{\"a\":".getBytes(StandardCharsets.UTF_8)));
+        members.write(gzip("1}".getBytes(StandardCharsets.UTF_8)));
+        MockHttpServletRequest request = post("/api/v1/plans", members.toByteArray());
+        request.addHeader("Content-Encoding", "gzip");
+        request.setCharacterEncoding("UTF-8");
+
+        filter.doFilter(request, new MockHttpServletResponse(), application);
+
+        assertThat(passed.get().getReader()).isSameAs(passed.get().getReader());
+        assertThat(passed.get().getReader().readLine()).isEqualTo("{\"a\":1}");
+        assertThat(passed.get().getIntHeader("Content-Length")).isEqualTo(7);
+    }
+
+    @Test
     void identityIsNoCodingAtAll() throws Exception {
         MockHttpServletRequest request = post("/api/v1/plans", "{}".getBytes(StandardCharsets.UTF_8));
         request.addHeader("Content-Encoding", "identity");
 
-        filter.doFilter(request, new MockHttpServletResponse(), chain);
+        filter.doFilter(request, new MockHttpServletResponse(), application);
 
         assertThat(passed.get()).isSameAs(request);
     }
@@ -143,7 +195,7 @@ class RequestSizeLimitFilterTest {
         MockHttpServletRequest request = post(uri, body);
         request.addHeader("Content-Encoding", coding);
         MockHttpServletResponse response = new MockHttpServletResponse();
-        filter.doFilter(request, response, chain);
+        filter.doFilter(request, response, application);
         assertThat(passed.get()).as("nothing after the filter ran").isNull();
         return response;
     }
