@@ -1,6 +1,9 @@
 package fi.avain.routes.messages;
 
+import fi.avain.routes.web.Problems;
 import fi.avain.routes.web.QueryParameters;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -13,6 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1/messages")
 class MessageController {
+    private static final List<String> BULK_FILTERS = List.of("flow", "status", "from", "to", "key");
     private final MessageStore store;
     private final MessageSearchQueries search;
     private final MessageReplay replay;
@@ -57,12 +61,26 @@ class MessageController {
         }
     }
 
-    /** Replays up to 1000 matching messages, oldest first; status defaults to ERROR. */
+    /**
+     * Replays up to 1000 matching messages, oldest first; status defaults to ERROR. A mistyped filter
+     * would widen the replay to every match of the others, and one sent as a body to all errors:
+     * both are refused.
+     */
     @PostMapping("/replay")
     BulkReplayResult replayAll(@RequestParam(required = false) String flow,
                                @RequestParam(required = false, defaultValue = "ERROR") String status,
                                @RequestParam(required = false) String from, @RequestParam(required = false) String to,
-                               @RequestParam(required = false) String key) {
+                               @RequestParam(required = false) String key, HttpServletRequest request) {
+        for (String name : request.getParameterMap().keySet()) {
+            if (!BULK_FILTERS.contains(name)) {
+                throw QueryParameters.badParameter(name, "unknown parameter " + name + "; the filters are "
+                        + String.join(", ", BULK_FILTERS));
+            }
+        }
+        if (request.getContentLengthLong() > 0 || request.getHeader("Transfer-Encoding") != null) {
+            throw Problems.badRequest("Unexpected body", "A bulk replay takes its filters in the query string"
+                    + " and no body.");
+        }
         MessageFilter filter = MessageRequestParameters.filter(flow, status, from, to, key);
         try {
             return replay.replayAll(filter, OperatorName.current());

@@ -158,6 +158,22 @@ class MessageReplayIT {
                 .andExpect(jsonPath("$.parameter").value("status"));
     }
 
+    @Test
+    void aMistypedFilterOrAFilterInTheBodyReplaysNothing() throws Exception {
+        UUID failed = failedMessage(ScriptedReplayer.FLOW, "{}");
+
+        mvc.perform(post("/api/v1/messages/replay").param("key", batch).param("flows", "nope"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.parameter").value("flows"));
+        mvc.perform(post("/api/v1/messages/replay").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"key\":\"" + batch + "\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+
+        assertThat(store.find(failed).orElseThrow().status()).isEqualTo(MessageStatus.ERROR);
+        assertThat(replayer.replayed()).doesNotContain(failed);
+    }
+
     /** Each a second after the last, so a bulk replay's oldest-first order is known. */
     private UUID failedMessage(String flow, String body) {
         clock.advance(Duration.ofSeconds(1));
