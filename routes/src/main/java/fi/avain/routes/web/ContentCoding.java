@@ -12,6 +12,9 @@ enum ContentCoding {
 
     /** A body coded more than once, or in anything but gzip, is one this server cannot read. */
     static ContentCoding of(HttpServletRequest request) {
+        if (request.getHeader("Content-Encoding") == null) {
+            return IDENTITY;
+        }
         List<String> codings = Collections.list(request.getHeaders("Content-Encoding")).stream()
                 .flatMap(header -> Arrays.stream(header.split(",")))
                 .map(coding -> coding.trim().toLowerCase(Locale.ROOT))
