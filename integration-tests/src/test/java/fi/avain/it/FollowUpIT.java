@@ -51,7 +51,9 @@ class FollowUpIT extends AvainIntegrationTest {
                 + URLEncoder.encode(costs.toString(), StandardCharsets.UTF_8), OPERATOR_KEY);
         assertThat(again.statusCode()).as(again.body()).isEqualTo(200);
         assertThat(json(again.body()).get("unchanged").asLong()).isEqualTo(1);
-        assertThat(post("/api/v1/jobs/import-outcomes?file=nope.csv", OPERATOR_KEY).body()).contains("\"failed\"");
+        HttpResponse<String> missing = post("/api/v1/jobs/import-outcomes?file=nope.csv", OPERATOR_KEY);
+        assertThat(missing.statusCode()).isEqualTo(400);
+        assertThat(json(missing.body()).get("detail").asText()).isEqualTo("no readable file nope.csv");
         assertThat(jdbc.sql("select count(*) from report_cost").query(Long.class).single()).isEqualTo(1);
         HttpResponse<String> errors = get("/api/v1/messages?flow=cost-import&status=ERROR", OPERATOR_KEY);
         assertThat(json(errors.body()).get("totalItems").asInt()).isEqualTo(2);

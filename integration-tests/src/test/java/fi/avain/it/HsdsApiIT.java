@@ -214,9 +214,15 @@ class HsdsApiIT extends AvainIntegrationTest {
 
         long ptvRequests = PTV.requests("/");
         HttpResponse<String> unclear = post("/api/v1/jobs/catalogue-sync?full=maybe", OPERATOR_KEY);
-        assertThat(json(unclear.body()).path("status").asText()).isEqualTo("failed");
-        assertThat(json(unclear.body()).path("error").asText()).isEqualTo("--full takes no value, or true or false");
+        assertThat(unclear.statusCode()).isEqualTo(400);
+        assertThat(unclear.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type)
+                .startsWith("application/problem+json"));
+        assertThat(json(unclear.body()).path("title").asText()).isEqualTo("Invalid job option");
+        assertThat(json(unclear.body()).path("detail").asText()).isEqualTo("--full takes no value, or true or false");
         assertThat(PTV.requests("/")).isEqualTo(ptvRequests);
+        HttpResponse<String> badPeriod = post("/api/v1/jobs/cost-report?period=2026-13", OPERATOR_KEY);
+        assertThat(badPeriod.statusCode()).isEqualTo(400);
+        assertThat(json(badPeriod.body()).path("detail").asText()).startsWith("--period must be a month");
     }
 
     @Test

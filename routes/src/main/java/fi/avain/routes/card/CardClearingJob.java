@@ -60,7 +60,7 @@ class CardClearingJob implements Job {
         long started = System.nanoTime();
         String processor = options.getOrDefault("processor", "generic").toLowerCase(Locale.ROOT);
         if (!processor.equals("generic") && !processor.equals("stripe")) {
-            return JobSummary.failed(name(), "--processor must be generic or stripe", elapsed(started));
+            return JobSummary.optionRefused(name(), "--processor must be generic or stripe", elapsed(started));
         }
         List<Path> files;
         boolean single = options.containsKey("file");
@@ -71,7 +71,7 @@ class CardClearingJob implements Job {
         }
         for (Path file : files) {
             if (!Files.isRegularFile(file)) {
-                return JobSummary.failed(name(), "no clearing file " + file, elapsed(started));
+                return JobSummary.optionRefused(name(), "no clearing file " + file, elapsed(started));
             }
         }
         Map<String, Long> counts = new LinkedHashMap<>();

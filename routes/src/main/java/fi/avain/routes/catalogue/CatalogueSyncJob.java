@@ -32,7 +32,7 @@ class CatalogueSyncJob implements Job {
         String fullOption = options.getOrDefault("full", "false");
         // A value that is neither must not quietly run an incremental sync.
         if (!fullOption.equalsIgnoreCase("true") && !fullOption.equalsIgnoreCase("false")) {
-            return JobSummary.failed(name(), "--full takes no value, or true or false",
+            return JobSummary.optionRefused(name(), "--full takes no value, or true or false",
                     (System.nanoTime() - started) / 1_000_000);
         }
         boolean full = Boolean.parseBoolean(fullOption);

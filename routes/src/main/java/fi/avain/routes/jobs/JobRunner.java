@@ -52,7 +52,7 @@ public class JobRunner {
         }
         Optional<String> refused = refusedOptions(name, options);
         if (refused.isPresent()) {
-            return JobSummary.failed(name, refused.get(), 0);
+            return JobSummary.optionRefused(name, refused.get(), 0);
         }
         if (running.putIfAbsent(name, Boolean.TRUE) != null) {
             return JobSummary.failed(name, "already running", 0);

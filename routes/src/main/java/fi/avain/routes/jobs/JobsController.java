@@ -40,6 +40,11 @@ class JobsController {
             throw new ErrorResponseException(HttpStatus.BAD_REQUEST, problem, null);
         });
         JobSummary summary = runner.run(name, options, JobProgress.NONE);
+        if (summary.optionRefused()) {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, summary.error());
+            problem.setTitle("Invalid job option");
+            throw new ErrorResponseException(HttpStatus.BAD_REQUEST, problem, null);
+        }
         if (summary.status() == JobSummary.Status.FAILED && "already running".equals(summary.error())) {
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, "Job '" + name + "' is already running");
             problem.setTitle("Job already running");

@@ -43,7 +43,7 @@ class CostReportJob implements Job {
             period = options.containsKey("period") ? ReportPeriod.parse(options.get("period"))
                     : ReportPeriod.current(clock);
         } catch (IllegalArgumentException e) {
-            return JobSummary.failed(name(), "--" + e.getMessage(), elapsed(started));
+            return JobSummary.optionRefused(name(), "--" + e.getMessage(), elapsed(started));
         }
         CostReport.Made made = report.make(period, progress);
         Map<String, Object> counts = new LinkedHashMap<>();

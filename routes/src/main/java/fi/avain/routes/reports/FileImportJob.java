@@ -47,17 +47,17 @@ abstract class FileImportJob<T> implements Job {
         long started = System.nanoTime();
         String fileOption = options.get("file");
         if (fileOption == null || fileOption.isBlank()) {
-            return JobSummary.failed(name(), "give the file: --file=<path>", elapsed(started));
+            return JobSummary.optionRefused(name(), "give the file: --file=<path>", elapsed(started));
         }
         Path file = Path.of(fileOption);
         if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
-            return JobSummary.failed(name(), "no readable file " + file, elapsed(started));
+            return JobSummary.optionRefused(name(), "no readable file " + file, elapsed(started));
         }
         String tenant = options.get("tenant");
         if (tenant == null || tenant.isBlank()) {
             List<Tenant> all = tenants.all();
             if (all.size() != 1) {
-                return JobSummary.failed(name(), "give the tenant: --tenant=<code> (tenant files: "
+                return JobSummary.optionRefused(name(), "give the tenant: --tenant=<code> (tenant files: "
                         + String.join(", ", all.stream().map(Tenant::code).toList()) + ")", elapsed(started));
             }
             tenant = all.get(0).code();

@@ -66,7 +66,7 @@ class ServiceGapsJob implements Job {
             today = options.containsKey("today") ? LocalDate.parse(options.get("today"))
                     : LocalDate.now(clock.withZone(FINLAND));
         } catch (DateTimeParseException e) {
-            return JobSummary.failed(NAME, "--today must be a date, YYYY-MM-DD", elapsed(started));
+            return JobSummary.optionRefused(NAME, "--today must be a date, YYYY-MM-DD", elapsed(started));
         }
         Instant generatedAt = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         ServiceGaps.Result result = readOnly.execute(s -> {

@@ -67,7 +67,7 @@ class VoucherExpiryJob implements Job {
             today = options.containsKey("today") ? LocalDate.parse(options.get("today"))
                     : LocalDate.now(clock.withZone(FINLAND));
         } catch (DateTimeParseException e) {
-            return JobSummary.failed(name(), "--today must be a date, YYYY-MM-DD", elapsed(started));
+            return JobSummary.optionRefused(name(), "--today must be a date, YYYY-MM-DD", elapsed(started));
         }
         long expired = 0;
         long released = 0;
