@@ -220,6 +220,13 @@ class HsdsApiIT extends AvainIntegrationTest {
         assertThat(json(unclear.body()).path("title").asText()).isEqualTo("Invalid job option");
         assertThat(json(unclear.body()).path("detail").asText()).isEqualTo("--full takes no value, or true or false");
         assertThat(PTV.requests("/")).isEqualTo(ptvRequests);
+        HttpResponse<String> flag = post("/api/v1/jobs/catalogue-sync?full", OPERATOR_KEY);
+        assertThat(flag.statusCode()).as(flag.body()).isEqualTo(200);
+        HttpResponse<String> withBody = send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/jobs/catalogue-sync"))
+                .header("Authorization", "Bearer " + OPERATOR_KEY).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"full\":true}")).build());
+        assertThat(withBody.statusCode()).isEqualTo(400);
+        assertThat(json(withBody.body()).path("title").asText()).isEqualTo("Unexpected body");
         HttpResponse<String> badPeriod = post("/api/v1/jobs/cost-report?period=2026-13", OPERATOR_KEY);
         assertThat(badPeriod.statusCode()).isEqualTo(400);
         assertThat(json(badPeriod.body()).path("detail").asText()).startsWith("--period must be a month");

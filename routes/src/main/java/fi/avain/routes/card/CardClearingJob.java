@@ -11,6 +11,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
@@ -66,12 +67,16 @@ class CardClearingJob implements Job {
         boolean single = options.containsKey("file");
         try {
             files = single ? List.of(Path.of(options.get("file"))) : inbox();
+        } catch (InvalidPathException e) {
+            return JobSummary.optionRefused(name(), "--file is not a path", elapsed(started));
         } catch (IllegalStateException e) {
             return JobSummary.failed(name(), e.getMessage(), elapsed(started));
         }
         for (Path file : files) {
             if (!Files.isRegularFile(file)) {
-                return JobSummary.optionRefused(name(), "no clearing file " + file, elapsed(started));
+                // Given, the caller's mistake; listed from the inbox, gone since: the server's state.
+                return single ? JobSummary.optionRefused(name(), "no clearing file " + file, elapsed(started))
+                        : JobSummary.failed(name(), "no clearing file " + file, elapsed(started));
             }
         }
         Map<String, Long> counts = new LinkedHashMap<>();

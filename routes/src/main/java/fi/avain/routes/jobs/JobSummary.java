@@ -25,6 +25,9 @@ public record JobSummary(String job, Status status, Map<String, Object> counts, 
     }
 
     public JobSummary {
+        if (optionRefused && status != Status.FAILED) {
+            throw new IllegalArgumentException("only a run that could not start refuses an option");
+        }
         counts = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(counts));
     }
 

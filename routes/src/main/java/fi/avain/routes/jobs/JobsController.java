@@ -1,5 +1,8 @@
 package fi.avain.routes.jobs;
 
+import fi.avain.routes.web.RequestBodies;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -27,7 +30,17 @@ class JobsController {
     }
 
     @PostMapping("/{name}")
-    Map<String, Object> run(@PathVariable String name, @RequestParam Map<String, String> options) {
+    Map<String, Object> run(@PathVariable String name, @RequestParam Map<String, String> given,
+                            HttpServletRequest request) {
+        if (RequestBodies.present(request)) {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                    "A job takes its options in the query string (?full=true) and no body.");
+            problem.setTitle("Unexpected body");
+            throw new ErrorResponseException(HttpStatus.BAD_REQUEST, problem, null);
+        }
+        // ?full with no value is a flag, as --full is on the command line.
+        Map<String, String> options = new LinkedHashMap<>();
+        given.forEach((key, value) -> options.put(key, value.isEmpty() ? "true" : value));
         if (runner.find(name).isEmpty()) {
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
                     "No job named '" + name + "'. Known: " + String.join(", ", runner.names()));

@@ -7,6 +7,7 @@ import fi.avain.routes.jobs.JobProgress;
 import fi.avain.routes.jobs.JobSummary;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -49,7 +50,12 @@ abstract class FileImportJob<T> implements Job {
         if (fileOption == null || fileOption.isBlank()) {
             return JobSummary.optionRefused(name(), "give the file: --file=<path>", elapsed(started));
         }
-        Path file = Path.of(fileOption);
+        Path file;
+        try {
+            file = Path.of(fileOption);
+        } catch (InvalidPathException e) {
+            return JobSummary.optionRefused(name(), "--file is not a path", elapsed(started));
+        }
         if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
             return JobSummary.optionRefused(name(), "no readable file " + file, elapsed(started));
         }

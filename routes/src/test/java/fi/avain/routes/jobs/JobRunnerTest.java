@@ -56,6 +56,7 @@ class JobRunnerTest {
         JobSummary none = runner.run("retention", Map.of("full", "true"), JobProgress.NONE);
 
         assertThat(mistyped.status()).isEqualTo(JobSummary.Status.FAILED);
+        assertThat(mistyped.optionRefused()).isTrue();
         assertThat(mistyped.error()).isEqualTo("unknown option --fulll; catalogue-sync takes --full");
         assertThat(none.error()).isEqualTo("unknown option --full; retention takes no options");
         assertThat(sync.runs).hasValue(0);

@@ -31,6 +31,19 @@ class JobSummaryTest {
     }
 
     @Test
+    void aRefusedOptionIsOnTheCommandLineJustAFailure() {
+        JobSummary refused = JobSummary.optionRefused("x", "--period must be a month", 5);
+        JobSummary failed = JobSummary.failed("x", "--period must be a month", 5);
+
+        assertThat(refused.toJson()).isEqualTo(failed.toJson());
+        assertThat(refused.status().exitCode()).isEqualTo(2);
+        assertThat(refused.optionRefused()).isTrue();
+        assertThat(failed.optionRefused()).isFalse();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new JobSummary("x", JobSummary.Status.DONE, Map.of(), 1,
+                null, true)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void drawsAProgressBarOnATerminalAndPlainLinesOtherwise() {
         assertThat(ConsoleProgress.bar("Service", 50, 100)).contains("[###############               ] 50/100");
         var out = new java.io.ByteArrayOutputStream();

@@ -170,6 +170,10 @@ class MessageReplayIT {
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
 
+        mvc.perform(post("/api/v1/messages/replay").param("key", batch).param("flow", ""))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.parameter").value("flow"));
+
         assertThat(store.find(failed).orElseThrow().status()).isEqualTo(MessageStatus.ERROR);
         assertThat(replayer.replayed()).doesNotContain(failed);
     }
