@@ -63,7 +63,7 @@ public final class NotificationDispatcher implements SmartLifecycle, Ledger.Chan
                                   Clock clock, MeterRegistry meters) {
         this.queries = new NotificationQueries(db, tx, postgres);
         this.router = new NotificationRouter(queries, tx, portal, clock, settings.batchSize());
-        this.sender = new NotificationSender(settings.connectTimeout(), settings.requestTimeout());
+        this.sender = new NotificationSender(settings.connectTimeout(), settings.requestTimeout(), store.addresses());
         this.store = store;
         this.payloads = payloads;
         this.tx = tx;

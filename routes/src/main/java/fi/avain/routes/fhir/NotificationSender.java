@@ -20,8 +20,10 @@ final class NotificationSender {
 
     private final HttpClient http;
     private final Duration requestTimeout;
+    private final EndpointAddresses addresses;
 
-    NotificationSender(Duration connectTimeout, Duration requestTimeout) {
+    NotificationSender(Duration connectTimeout, Duration requestTimeout, EndpointAddresses addresses) {
+        this.addresses = addresses;
         // HTTP/1.1: a plain-http subscriber gets no h2c upgrade request, which some servers mishandle.
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(connectTimeout)
                 .followRedirects(HttpClient.Redirect.NEVER).build();
@@ -30,6 +32,10 @@ final class NotificationSender {
 
     /** Null when the subscriber took the notification (2xx); otherwise why not. */
     String send(SubscriptionChannel channel, String json) {
+        String refused = addresses.refusal(channel.endpoint().getHost());
+        if (refused != null) {
+            return "not sent: the endpoint's " + refused.substring("its ".length());
+        }
         HttpRequest request;
         try {
             HttpRequest.Builder builder = HttpRequest.newBuilder(channel.endpoint()).timeout(requestTimeout)

@@ -1,6 +1,8 @@
 package fi.avain.routes.fhir;
 
+import fi.avain.routes.web.AddressBlock;
 import java.time.Duration;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -19,6 +21,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param requestTimeout     a subscriber's answer, from sending the request to its status line
  * @param deliveryThreads    deliveries in flight at once, each to a different subscription
  * @param batchSize          ledger changes routed in one transaction
+ * @param allowedNetworks    in production, the networks (CIDR blocks) besides public addresses that endpoints may
+ *                           be on: see {@link EndpointAddresses}
  */
 @ConfigurationProperties("avain.portal.subscriptions")
 public record SubscriptionSettings(
@@ -31,9 +35,12 @@ public record SubscriptionSettings(
         @DefaultValue("2s") Duration connectTimeout,
         @DefaultValue("5s") Duration requestTimeout,
         @DefaultValue("8") int deliveryThreads,
-        @DefaultValue("500") int batchSize) {
+        @DefaultValue("500") int batchSize,
+        List<String> allowedNetworks) {
 
     public SubscriptionSettings {
+        allowedNetworks = allowedNetworks == null ? List.of() : List.copyOf(allowedNetworks);
+        allowedNetworks.forEach(block -> AddressBlock.parse(EndpointAddresses.SETTING, block));
         positive("poll-interval", pollInterval);
         positive("initial-backoff", initialBackoff);
         positive("max-backoff", maxBackoff);
@@ -52,12 +59,12 @@ public record SubscriptionSettings(
     /** The defaults, as a node without configuration runs. */
     public static SubscriptionSettings defaults() {
         return new SubscriptionSettings(true, Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofMinutes(5), 5,
-                Duration.ofDays(7), Duration.ofSeconds(2), Duration.ofSeconds(5), 8, 500);
+                Duration.ofDays(7), Duration.ofSeconds(2), Duration.ofSeconds(5), 8, 500, List.of());
     }
 
     SubscriptionSettings withEnabled(boolean on) {
         return new SubscriptionSettings(on, pollInterval, initialBackoff, maxBackoff, failuresBeforeError, keepDelivered,
-                connectTimeout, requestTimeout, deliveryThreads, batchSize);
+                connectTimeout, requestTimeout, deliveryThreads, batchSize, allowedNetworks);
     }
 
     /** The wait before the next attempt after {@code attempts} failed ones: doubling, capped. */

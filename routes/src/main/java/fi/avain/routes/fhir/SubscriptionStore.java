@@ -38,15 +38,29 @@ public final class SubscriptionStore {
     private final MessageCipher cipher;
     private final Clock clock;
     private final boolean requireHttps;
+    private final EndpointAddresses addresses;
 
-    /** @param requireHttps production: endpoints must use https unless on loopback */
+    /**
+     * @param requireHttps production: endpoints must use https unless on loopback
+     * @param addresses    where notifications may go
+     */
     public SubscriptionStore(JdbcClient db, TransactionOperations tx, MessageCipher cipher, Clock clock,
-                             boolean requireHttps) {
+                             boolean requireHttps, EndpointAddresses addresses) {
         this.db = db;
         this.tx = tx;
         this.cipher = cipher;
         this.clock = clock;
         this.requireHttps = requireHttps;
+        this.addresses = addresses;
+    }
+
+    /** As a node outside production has it: any endpoint, plain http included. */
+    public SubscriptionStore(JdbcClient db, TransactionOperations tx, MessageCipher cipher, Clock clock) {
+        this(db, tx, cipher, clock, false, EndpointAddresses.any());
+    }
+
+    EndpointAddresses addresses() {
+        return addresses;
     }
 
     /** What a subscriber asked for, checked. */
@@ -57,6 +71,10 @@ public final class SubscriptionStore {
     public Request request(String criteria, String endpoint, List<String> headers, String reason, Instant end) {
         SubscriptionCriteria parsed = SubscriptionCriteria.parse(criteria);
         SubscriptionChannel channel = SubscriptionChannel.of(endpoint, headers, requireHttps);
+        String refused = addresses.refusal(channel.endpoint().getHost());
+        if (refused != null) {
+            throw new InvalidSubscriptionException("Subscription.channel.endpoint", refused);
+        }
         if (reason != null && reason.length() > MAX_REASON) {
             throw new InvalidSubscriptionException("Subscription.reason", "longer than " + MAX_REASON + " characters");
         }

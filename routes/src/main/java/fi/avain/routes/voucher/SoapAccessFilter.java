@@ -5,9 +5,9 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.math.BigInteger;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import fi.avain.routes.web.AddressBlock;
 import fi.avain.routes.web.SoapFaultResponse;
 import java.util.List;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -26,10 +26,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @ConditionalOnWebApplication
 @Order(Ordered.LOWEST_PRECEDENCE - 100)
 class SoapAccessFilter extends OncePerRequestFilter {
-    private final List<Block> allowed;
+    private final List<AddressBlock> allowed;
 
     SoapAccessFilter(VoucherFlowSettings settings) {
-        this.allowed = settings.soapAllowedAddresses().stream().map(Block::parse).toList();
+        this.allowed = settings.soapAllowedAddresses().stream()
+                .map(text -> AddressBlock.parse("avain.vouchers.soap-allowed-addresses", text)).toList();
     }
 
     @Override
@@ -56,35 +57,5 @@ class SoapAccessFilter extends OncePerRequestFilter {
             return false;
         }
         return allowed.stream().anyMatch(block -> block.contains(bytes));
-    }
-
-    /** An address and how many leading bits of it must match. */
-    record Block(byte[] address, int bits) {
-        static Block parse(String text) {
-            String[] parts = text.strip().split("/", 2);
-            try {
-                // a literal address only: a host name here would be looked up in DNS at start-up
-                if (!parts[0].matches("[0-9a-fA-F:.]+")) {
-                    throw new IllegalArgumentException("not an address: " + text);
-                }
-                byte[] address = InetAddress.getByName(parts[0]).getAddress();
-                int bits = parts.length == 2 ? Integer.parseInt(parts[1]) : address.length * 8;
-                if (bits < 0 || bits > address.length * 8) {
-                    throw new IllegalArgumentException("prefix out of range: " + text);
-                }
-                return new Block(address, bits);
-            } catch (UnknownHostException | NumberFormatException e) {
-                throw new IllegalArgumentException("avain.vouchers.soap-allowed-addresses: not an address or CIDR "
-                        + "block: " + text, e);
-            }
-        }
-
-        boolean contains(byte[] candidate) {
-            if (candidate.length != address.length) {
-                return false;
-            }
-            int shift = address.length * 8 - bits;
-            return new BigInteger(1, candidate).shiftRight(shift).equals(new BigInteger(1, address).shiftRight(shift));
-        }
     }
 }

@@ -62,7 +62,7 @@ class NotificationDispatcherIT {
         Budget budget = ledger.budget();
         // A poll interval far above the second: only the wake-up after the booking commits can be this quick.
         ledger.dispatcher(new SubscriptionSettings(true, Duration.ofSeconds(30), FAST.initialBackoff(),
-                FAST.maxBackoff(), 3, FAST.keepDelivered(), FAST.connectTimeout(), FAST.requestTimeout(), 4, 100));
+                FAST.maxBackoff(), 3, FAST.keepDelivered(), FAST.connectTimeout(), FAST.requestTimeout(), 4, 100, List.of()));
         ledger.subscribe(budget, "ChargeItem?account=Account/" + budget.id(), subscriber.url(),
                 List.of("Authorization: Bearer portal-secret"));
 
@@ -265,7 +265,7 @@ class NotificationDispatcherIT {
         first.stop();
 
         ledger.dispatcher(new SubscriptionSettings(true, FAST.pollInterval(), FAST.initialBackoff(), FAST.maxBackoff(),
-                3, Duration.ofMillis(1), FAST.connectTimeout(), FAST.requestTimeout(), 4, 100));
+                3, Duration.ofMillis(1), FAST.connectTimeout(), FAST.requestTimeout(), 4, 100, List.of()));
 
         await().atMost(PATIENCE).until(() -> delivered(subscription.id()) == 0);
     }
@@ -302,7 +302,7 @@ class NotificationDispatcherIT {
         JdbcClient db = JdbcClient.create(counting);
         TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(counting));
         NotificationDispatcher dispatcher = new NotificationDispatcher(db, true, tx, new Portal(db,
-                new TestClientIdentities()), new SubscriptionStore(db, tx, ledger.cipher, ledger.clock, false),
+                new TestClientIdentities()), new SubscriptionStore(db, tx, ledger.cipher, ledger.clock),
                 new LedgerPayloads(new Portal(db, new TestClientIdentities()), new ProviderNames(db), FHIR), FAST,
                 ledger.clock, new SimpleMeterRegistry());
         try {

@@ -48,7 +48,7 @@ final class PortalLedger implements AutoCloseable {
 
     /** Small timeouts and backoffs, so retries and errors show within a test's patience. */
     static final SubscriptionSettings FAST = new SubscriptionSettings(true, Duration.ofMillis(50), Duration.ofMillis(50),
-            Duration.ofMillis(400), 3, Duration.ofDays(7), Duration.ofMillis(500), Duration.ofMillis(1000), 4, 100);
+            Duration.ofMillis(400), 3, Duration.ofDays(7), Duration.ofMillis(500), Duration.ofMillis(1000), 4, 100, List.of());
 
     final HikariDataSource dataSource;
     final JdbcClient db;
@@ -89,7 +89,7 @@ final class PortalLedger implements AutoCloseable {
         });
         TestClientIdentities identities = new TestClientIdentities();
         portal = new Portal(db, identities);
-        store = new SubscriptionStore(db, tx, cipher, clock, false);
+        store = new SubscriptionStore(db, tx, cipher, clock);
         plans = new Plans(db, ledger, identities);
         cards = new Cards(db, ledger);
         authorizer = new CardAuthorizer(db, ledger, mcc -> Duration.ofDays(7));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class SubscriptionSettingsTest {
@@ -31,13 +32,13 @@ class SubscriptionSettingsTest {
     void settingsThatCannotWorkStopStartUp() {
         SubscriptionSettings d = SubscriptionSettings.defaults();
         assertThatThrownBy(() -> new SubscriptionSettings(true, Duration.ZERO, d.initialBackoff(), d.maxBackoff(), 5,
-                d.keepDelivered(), d.connectTimeout(), d.requestTimeout(), 8, 500))
+                d.keepDelivered(), d.connectTimeout(), d.requestTimeout(), 8, 500, List.of()))
                 .hasMessageContaining("poll-interval");
         assertThatThrownBy(() -> new SubscriptionSettings(true, d.pollInterval(), Duration.ofMinutes(10),
-                d.maxBackoff(), 5, d.keepDelivered(), d.connectTimeout(), d.requestTimeout(), 8, 500))
+                d.maxBackoff(), 5, d.keepDelivered(), d.connectTimeout(), d.requestTimeout(), 8, 500, List.of()))
                 .hasMessageContaining("max-backoff");
         assertThatThrownBy(() -> new SubscriptionSettings(true, d.pollInterval(), d.initialBackoff(), d.maxBackoff(),
-                0, d.keepDelivered(), d.connectTimeout(), d.requestTimeout(), 8, 500))
+                0, d.keepDelivered(), d.connectTimeout(), d.requestTimeout(), 8, 500, List.of()))
                 .hasMessageContaining("failures-before-error");
     }
 }
