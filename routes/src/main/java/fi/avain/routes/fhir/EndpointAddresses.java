@@ -1,10 +1,18 @@
 package fi.avain.routes.fhir;
 
 import fi.avain.routes.web.AddressBlock;
+import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 
 /**
@@ -17,50 +25,106 @@ import java.util.stream.Stream;
  */
 public final class EndpointAddresses {
     static final String SETTING = "avain.portal.subscriptions.allowed-networks";
+    /** One answer for a name that does not resolve and one on an internal network: which it was would map the names. */
+    static final String REFUSAL = "its host does not resolve to public addresses only (loopback, private, link-local "
+            + "and reserved networks are refused; an operator can allow one in " + SETTING + ")";
     private static final List<AddressBlock> NOT_PUBLIC = Stream.of(
                     "0.0.0.0/8", "10.0.0.0/8", "100.64.0.0/10", "127.0.0.0/8", "169.254.0.0/16", "172.16.0.0/12",
-                    "192.0.0.0/24", "192.168.0.0/16", "198.18.0.0/15", "224.0.0.0/4", "240.0.0.0/4",
-                    "::/128", "::1/128", "64:ff9b::/96", "fc00::/7", "fe80::/10", "ff00::/8")
+                    "192.0.0.0/24", "192.0.2.0/24", "192.168.0.0/16", "198.18.0.0/15", "198.51.100.0/24",
+                    "203.0.113.0/24", "224.0.0.0/4", "240.0.0.0/4",
+                    "::/96", "100::/64", "2001::/32", "2001:db8::/32", "fc00::/7", "fe80::/10", "fec0::/10", "ff00::/8")
             .map(block -> AddressBlock.parse("not public", block)).toList();
+    // IPv6 forms that carry an IPv4 address, which is what is reached: mapped, NAT64 and 6to4.
+    // Built from bytes: as text, ::ffff:0:0 would be read as the IPv4 address 0.0.0.0.
+    private static final AddressBlock MAPPED = new AddressBlock(new byte[] {0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+            (byte) 0xff, (byte) 0xff, 0, 0, 0, 0}, 96);
+    private static final AddressBlock NAT64 = AddressBlock.parse("nat64", "64:ff9b::/96");
+    private static final AddressBlock NAT64_LOCAL = AddressBlock.parse("nat64", "64:ff9b:1::/48");
+    private static final AddressBlock SIX_TO_FOUR = AddressBlock.parse("6to4", "2002::/16");
+    // A resolver that never answers must not hold a delivery thread past its lease, nor a request thread.
+    private static final ExecutorService LOOKUPS = Executors.newFixedThreadPool(4, task -> {
+        Thread thread = new Thread(task, "subscription-endpoint-lookup");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     private final boolean publicOnly;
     private final List<AddressBlock> allowed;
+    private final Duration lookupTimeout;
 
-    private EndpointAddresses(boolean publicOnly, List<AddressBlock> allowed) {
+    private EndpointAddresses(boolean publicOnly, List<AddressBlock> allowed, Duration lookupTimeout) {
         this.publicOnly = publicOnly;
         this.allowed = allowed;
+        this.lookupTimeout = lookupTimeout;
     }
 
     /** Any address: the sandbox and the tests, whose subscribers listen on loopback. */
     public static EndpointAddresses any() {
-        return new EndpointAddresses(false, List.of());
+        return new EndpointAddresses(false, List.of(), Duration.ZERO);
     }
 
-    /** Public addresses, and those in {@code allowedNetworks} (CIDR blocks). */
-    public static EndpointAddresses publicOr(List<String> allowedNetworks) {
-        return new EndpointAddresses(true, allowedNetworks.stream().map(text -> AddressBlock.parse(SETTING, text)).toList());
+    /** Public addresses, and those in {@code allowedNetworks} (CIDR blocks); a name must resolve within {@code lookupTimeout}. */
+    public static EndpointAddresses publicOr(List<String> allowedNetworks, Duration lookupTimeout) {
+        return new EndpointAddresses(true, allowedNetworks.stream().filter(text -> !text.isBlank())
+                .map(text -> AddressBlock.parse(SETTING, text)).toList(), lookupTimeout);
     }
 
-    /** Null when notifications may go to every address {@code host} has; otherwise why not, naming no address. */
+    /** Null when notifications may go to every address {@code host} has; otherwise {@link #REFUSAL}. */
     String refusal(String host) {
         if (!publicOnly) {
             return null;
         }
         InetAddress[] addresses;
         try {
-            addresses = InetAddress.getAllByName(host);
-        } catch (UnknownHostException | SecurityException e) {
-            return "its host name does not resolve";
+            addresses = CompletableFuture.supplyAsync(() -> lookUp(host), LOOKUPS)
+                    .get(lookupTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            return REFUSAL;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return REFUSAL;
         }
-        if (Arrays.stream(addresses).allMatch(this::mayNotify)) {
-            return null;
-        }
-        return "its host is on a network notifications may not go to (loopback, private, link-local or reserved); "
-                + "an operator can allow one in " + SETTING;
+        return Arrays.stream(addresses).allMatch(this::mayNotify) ? null : REFUSAL;
     }
 
-    private boolean mayNotify(InetAddress address) {
-        return allowed.stream().anyMatch(block -> block.contains(address))
-                || NOT_PUBLIC.stream().noneMatch(block -> block.contains(address));
+    private static InetAddress[] lookUp(String host) {
+        try {
+            return InetAddress.getAllByName(host);
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException("unresolved", e);
+        }
+    }
+
+    boolean mayNotify(InetAddress address) {
+        if (allowed.stream().anyMatch(block -> block.contains(address))) {
+            return true;
+        }
+        InetAddress reached = embeddedIpv4(address);
+        if (reached != address) {
+            return mayNotify(reached);
+        }
+        return NOT_PUBLIC.stream().noneMatch(block -> block.contains(address));
+    }
+
+    /** The IPv4 address an IPv6 address stands for, or the address itself. */
+    static InetAddress embeddedIpv4(InetAddress address) {
+        if (!(address instanceof Inet6Address)) {
+            return address;
+        }
+        byte[] bytes = address.getAddress();
+        int from = -1;
+        if (MAPPED.contains(bytes) || NAT64.contains(bytes) || NAT64_LOCAL.contains(bytes)) {
+            from = 12;
+        } else if (SIX_TO_FOUR.contains(bytes)) {
+            from = 2;
+        }
+        if (from < 0) {
+            return address;
+        }
+        try {
+            return InetAddress.getByAddress(Arrays.copyOfRange(bytes, from, from + 4));
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException("four bytes are an IPv4 address", e);
+        }
     }
 }

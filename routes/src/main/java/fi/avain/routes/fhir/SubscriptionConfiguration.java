@@ -30,7 +30,7 @@ class SubscriptionConfiguration {
                                         SubscriptionSettings settings) {
         boolean production = environment.acceptsProfiles(Profiles.of("prod"));
         return new SubscriptionStore(jdbc, tx, cipher, clock.getIfAvailable(Clock::systemUTC), production,
-                production ? EndpointAddresses.publicOr(settings.allowedNetworks()) : EndpointAddresses.any());
+                production ? EndpointAddresses.publicOr(settings.allowedNetworks(), settings.connectTimeout()) : EndpointAddresses.any());
     }
 
     /** Also the ledger's change listener; a job process books but never delivers: the server finds its changes. */

@@ -39,7 +39,8 @@ public record SubscriptionSettings(
         List<String> allowedNetworks) {
 
     public SubscriptionSettings {
-        allowedNetworks = allowedNetworks == null ? List.of() : List.copyOf(allowedNetworks);
+        allowedNetworks = allowedNetworks == null ? List.of()
+                : allowedNetworks.stream().filter(block -> !block.isBlank()).toList();
         allowedNetworks.forEach(block -> AddressBlock.parse(EndpointAddresses.SETTING, block));
         positive("poll-interval", pollInterval);
         positive("initial-backoff", initialBackoff);
