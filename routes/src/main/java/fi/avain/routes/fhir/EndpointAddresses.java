@@ -26,7 +26,7 @@ import java.util.stream.Stream;
 public final class EndpointAddresses {
     static final String SETTING = "avain.portal.subscriptions.allowed-networks";
     /** One answer for a name that does not resolve and one on an internal network: which it was would map the names. */
-    static final String REFUSAL = "its host does not resolve to public addresses only (loopback, private, link-local "
+    static final String REFUSAL = "host does not resolve to public addresses only (loopback, private, link-local "
             + "and reserved networks are refused; an operator can allow one in " + SETTING + ")";
     private static final List<AddressBlock> NOT_PUBLIC = Stream.of(
                     "0.0.0.0/8", "10.0.0.0/8", "100.64.0.0/10", "127.0.0.0/8", "169.254.0.0/16", "172.16.0.0/12",
@@ -65,8 +65,13 @@ public final class EndpointAddresses {
 
     /** Public addresses, and those in {@code allowedNetworks} (CIDR blocks); a name must resolve within {@code lookupTimeout}. */
     public static EndpointAddresses publicOr(List<String> allowedNetworks, Duration lookupTimeout) {
-        return new EndpointAddresses(true, allowedNetworks.stream().filter(text -> !text.isBlank())
-                .map(text -> AddressBlock.parse(SETTING, text)).toList(), lookupTimeout);
+        return new EndpointAddresses(true, allowedNetworks.stream().map(text -> AddressBlock.parse(SETTING, text)).toList(),
+                lookupTimeout);
+    }
+
+    /** Production's rules: public addresses only, and https but to loopback. */
+    boolean publicOnly() {
+        return publicOnly;
     }
 
     /** Null when notifications may go to every address {@code host} has; otherwise {@link #REFUSAL}. */

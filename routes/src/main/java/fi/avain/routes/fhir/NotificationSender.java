@@ -34,7 +34,7 @@ final class NotificationSender {
     String send(SubscriptionChannel channel, String json) {
         String refused = addresses.refusal(channel.endpoint().getHost());
         if (refused != null) {
-            return "not sent: the endpoint's " + refused.substring("its ".length());
+            return "not sent: the endpoint's " + refused;
         }
         HttpRequest request;
         try {

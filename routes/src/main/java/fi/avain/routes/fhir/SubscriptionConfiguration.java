@@ -28,9 +28,10 @@ class SubscriptionConfiguration {
     SubscriptionStore subscriptionStore(JdbcClient jdbc, TransactionTemplate tx, MessageCipher cipher,
                                         ObjectProvider<Clock> clock, Environment environment,
                                         SubscriptionSettings settings) {
-        boolean production = environment.acceptsProfiles(Profiles.of("prod"));
-        return new SubscriptionStore(jdbc, tx, cipher, clock.getIfAvailable(Clock::systemUTC), production,
-                production ? EndpointAddresses.publicOr(settings.allowedNetworks(), settings.connectTimeout()) : EndpointAddresses.any());
+        return new SubscriptionStore(jdbc, tx, cipher, clock.getIfAvailable(Clock::systemUTC),
+                environment.acceptsProfiles(Profiles.of("prod"))
+                        ? EndpointAddresses.publicOr(settings.allowedNetworks(), settings.connectTimeout())
+                        : EndpointAddresses.any());
     }
 
     /** Also the ledger's change listener; a job process books but never delivers: the server finds its changes. */

@@ -37,26 +37,21 @@ public final class SubscriptionStore {
     private final TransactionOperations tx;
     private final MessageCipher cipher;
     private final Clock clock;
-    private final boolean requireHttps;
     private final EndpointAddresses addresses;
 
-    /**
-     * @param requireHttps production: endpoints must use https unless on loopback
-     * @param addresses    where notifications may go
-     */
+    /** @param addresses where notifications may go; production's also want https unless to loopback */
     public SubscriptionStore(JdbcClient db, TransactionOperations tx, MessageCipher cipher, Clock clock,
-                             boolean requireHttps, EndpointAddresses addresses) {
+                             EndpointAddresses addresses) {
         this.db = db;
         this.tx = tx;
         this.cipher = cipher;
         this.clock = clock;
-        this.requireHttps = requireHttps;
         this.addresses = addresses;
     }
 
     /** As a node outside production has it: any endpoint, plain http included. */
     public SubscriptionStore(JdbcClient db, TransactionOperations tx, MessageCipher cipher, Clock clock) {
-        this(db, tx, cipher, clock, false, EndpointAddresses.any());
+        this(db, tx, cipher, clock, EndpointAddresses.any());
     }
 
     EndpointAddresses addresses() {
@@ -70,10 +65,10 @@ public final class SubscriptionStore {
     /** Checks a subscriber's wishes; throws {@link InvalidSubscriptionException} naming the element at fault. */
     public Request request(String criteria, String endpoint, List<String> headers, String reason, Instant end) {
         SubscriptionCriteria parsed = SubscriptionCriteria.parse(criteria);
-        SubscriptionChannel channel = SubscriptionChannel.of(endpoint, headers, requireHttps);
+        SubscriptionChannel channel = SubscriptionChannel.of(endpoint, headers, addresses.publicOnly());
         String refused = addresses.refusal(channel.endpoint().getHost());
         if (refused != null) {
-            throw new InvalidSubscriptionException("Subscription.channel.endpoint", refused);
+            throw new InvalidSubscriptionException("Subscription.channel.endpoint", "its " + refused);
         }
         if (reason != null && reason.length() > MAX_REASON) {
             throw new InvalidSubscriptionException("Subscription.reason", "longer than " + MAX_REASON + " characters");

@@ -28,14 +28,4 @@ enum ContentCoding {
         }
         return UNSUPPORTED;
     }
-
-    /** Whether the request has a body at all: a declared length above zero, or one sent chunked. */
-    static boolean hasBody(HttpServletRequest request) {
-        return request.getContentLengthLong() > 0 || isChunked(request);
-    }
-
-    /** A body whose length is known only once it has been read. */
-    static boolean isChunked(HttpServletRequest request) {
-        return request.getContentLengthLong() < 0 && request.getHeader("Transfer-Encoding") != null;
-    }
 }

@@ -55,9 +55,9 @@ class RequestBodyReader extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         ContentCoding coding = ContentCoding.of(request);
-        boolean gzip = coding == ContentCoding.GZIP && ContentCoding.hasBody(request);
+        boolean gzip = coding == ContentCoding.GZIP && RequestBodies.present(request);
         // A form's parameters are parsed by Tomcat from its own stream, within its own maxPostSize.
-        if (!gzip && (!ContentCoding.isChunked(request) || isForm(request))) {
+        if (!gzip && (!RequestBodies.isChunked(request) || isForm(request))) {
             chain.doFilter(request, response);
             return;
         }

@@ -34,7 +34,7 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
             BodyRefusal.write(request, response, 413, BodyRefusal.tooLarge(maxBytes));
             return;
         }
-        if (ContentCoding.hasBody(request) && ContentCoding.of(request) == ContentCoding.UNSUPPORTED) {
+        if (RequestBodies.present(request) && ContentCoding.of(request) == ContentCoding.UNSUPPORTED) {
             BodyRefusal.write(request, response, 415, BodyRefusal.UNSUPPORTED_CODING);
             return;
         }

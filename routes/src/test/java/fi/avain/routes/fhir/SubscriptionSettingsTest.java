@@ -40,5 +40,18 @@ class SubscriptionSettingsTest {
         assertThatThrownBy(() -> new SubscriptionSettings(true, d.pollInterval(), d.initialBackoff(), d.maxBackoff(),
                 0, d.keepDelivered(), d.connectTimeout(), d.requestTimeout(), 8, 500, List.of()))
                 .hasMessageContaining("failures-before-error");
+        assertThatThrownBy(() -> new SubscriptionSettings(true, d.pollInterval(), d.initialBackoff(), d.maxBackoff(),
+                5, d.keepDelivered(), d.connectTimeout(), d.requestTimeout(), 8, 500, List.of("portal.internal")))
+                .hasMessageContaining("allowed-networks");
+    }
+
+    @Test
+    void anEmptyEntryInTheAllowedNetworksIsNoNetwork() {
+        SubscriptionSettings d = SubscriptionSettings.defaults();
+        SubscriptionSettings trailingComma = new SubscriptionSettings(true, d.pollInterval(), d.initialBackoff(),
+                d.maxBackoff(), 5, d.keepDelivered(), d.connectTimeout(), d.requestTimeout(), 8, 500,
+                List.of("10.20.0.0/16", " "));
+
+        assertThat(trailingComma.allowedNetworks()).containsExactly("10.20.0.0/16");
     }
 }
