@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.stripe.net.Webhook;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -354,6 +355,40 @@ class CardFlowIT extends AvainIntegrationTest {
         var again = jobs.run("card-clearing", Map.of(), fi.avain.routes.jobs.JobProgress.NONE);
         assertThat(again.counts()).containsEntry("duplicate", 6L);
         assertThat(line(budget(), "care").get("spent").asText()).isEqualTo("135.00");
+    }
+
+    @Test
+    void aGivenClearingFileIsReadByItsEndingInAnyCaseAndAnotherEndingIsRefused() throws Exception {
+        assertThat(generic("a-1", "100.00", "8099").get("approved").asBoolean()).isTrue();
+        Path dir = Files.createTempDirectory("clearing-given");
+        String csv = """
+                record_id,type,authorization_id,card_id,amount,currency,merchant_category_code,merchant_name,occurred_at,settlement_date,count
+                r-1,capture,a-1,%1$s,100.00,EUR,8099,Hoivakoti,2026-11-23T10:00:00Z,2026-11-23,
+                """.formatted(cardId);
+        Path text = Files.writeString(dir.resolve("clearing.txt"), csv);
+
+        HttpResponse<String> refused = post("/api/v1/jobs/card-clearing?file="
+                + URLEncoder.encode(text.toString(), StandardCharsets.UTF_8), OPERATOR_KEY);
+
+        assertProblem(refused, 400);
+        assertThat(json(refused.body()).get("detail").asText()).isEqualTo("--file must end in .csv, .jsonl or .ndjson");
+        assertThat(line(budget(), "care").get("spent").asText()).isEqualTo("0.00");
+        assertThat(jdbc.sql("select count(*) from message where flow = 'card-clearing'").query(Long.class).single())
+                .isZero();
+
+        Path upper = Files.writeString(dir.resolve("CLEARING.CSV"), csv);
+        HttpResponse<String> applied = post("/api/v1/jobs/card-clearing?file="
+                + URLEncoder.encode(upper.toString(), StandardCharsets.UTF_8), OPERATOR_KEY);
+
+        assertThat(applied.statusCode()).as(applied.body()).isEqualTo(200);
+        assertThat(json(applied.body()).get("captured").asLong()).isEqualTo(1);
+        assertThat(line(budget(), "care").get("spent").asText()).isEqualTo("100.00");
+        String stored = jdbc.sql("select cast(id as text) from message where flow = 'card-clearing'")
+                .query(String.class).single();
+        // Stored as CSV with its header, so that a replay can read the line again.
+        JsonNode view = json(get("/api/v1/messages/" + stored, OPERATOR_KEY).body());
+        assertThat(view.get("contentType").asText()).isEqualTo("text/csv");
+        assertThat(view.get("body").asText()).startsWith("record_id,type,authorization_id");
     }
 
     @Test

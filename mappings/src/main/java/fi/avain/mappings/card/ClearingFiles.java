@@ -74,14 +74,23 @@ public final class ClearingFiles {
         }
     }
 
+    /** Whether a file of this name is read at all: {@code .csv}, {@code .jsonl} or {@code .ndjson}, in any case. */
+    public static boolean accepts(String name) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        return lower.endsWith(".csv") || lower.endsWith(".jsonl") || lower.endsWith(".ndjson");
+    }
+
+    /** Whether a file of this name is read as CSV (else as JSON lines). */
+    public static boolean isCsv(String name) {
+        return name.toLowerCase(Locale.ROOT).endsWith(".csv");
+    }
+
     /** True for CSV, false for JSON lines; anything else is refused. */
     private static boolean formatOf(String name) {
-        String lower = name.toLowerCase(Locale.ROOT);
-        boolean csv = lower.endsWith(".csv");
-        if (!csv && !lower.endsWith(".jsonl") && !lower.endsWith(".ndjson")) {
+        if (!accepts(name)) {
             throw new MappingException("file", "must end in .csv, .jsonl or .ndjson");
         }
-        return csv;
+        return isCsv(name);
     }
 
     /** A Stripe Issuing {@code issuing_transaction.created} event as a capture or refund. */

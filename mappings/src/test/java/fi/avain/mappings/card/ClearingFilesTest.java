@@ -152,6 +152,17 @@ class ClearingFilesTest {
     }
 
     @Test
+    void knowsTheFormatByTheEndingInAnyCase() {
+        assertThat(ClearingFiles.accepts("DAY.CSV")).isTrue();
+        assertThat(ClearingFiles.isCsv("DAY.CSV")).isTrue();
+        assertThat(ClearingFiles.accepts("day.NDJSON")).isTrue();
+        assertThat(ClearingFiles.isCsv("day.NDJSON")).isFalse();
+        assertThat(ClearingFiles.accepts("day.jsonl")).isTrue();
+        assertThat(ClearingFiles.accepts("day.csv.txt")).isFalse();
+        assertThat(ClearingFiles.accepts("csv")).isFalse();
+    }
+
+    @Test
     void refusesAFileItCannotReadAtAll() throws IOException {
         assertThatThrownBy(() -> read("clearing.txt", HEADER))
                 .isInstanceOf(MappingException.class).hasMessage("file: must end in .csv, .jsonl or .ndjson");

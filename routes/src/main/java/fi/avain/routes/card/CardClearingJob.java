@@ -78,6 +78,10 @@ class CardClearingJob implements Job {
                 return single ? JobSummary.optionRefused(name(), "no clearing file " + file, elapsed(started))
                         : JobSummary.failed(name(), "no clearing file " + file, elapsed(started));
             }
+            if (!ClearingFiles.accepts(file.getFileName().toString())) {
+                return JobSummary.optionRefused(name(), "--file must end in .csv, .jsonl or .ndjson",
+                        elapsed(started));
+            }
         }
         Map<String, Long> counts = new LinkedHashMap<>();
         for (ClearingOutcome outcome : ClearingOutcome.values()) {
@@ -89,7 +93,7 @@ class CardClearingJob implements Job {
         for (Path file : files) {
             progress.update("clearing " + file.getFileName(), done[0], -1);
             String header = csvHeader(file);
-            String contentType = file.getFileName().toString().endsWith(".csv") ? ClearingReplay.CSV
+            String contentType = ClearingFiles.isCsv(file.getFileName().toString()) ? ClearingReplay.CSV
                     : ClearingReplay.JSON_LINES;
             try {
                 ClearingFiles.read(file, line -> {
@@ -143,8 +147,7 @@ class CardClearingJob implements Job {
         }
         try (Stream<Path> entries = Files.list(dir)) {
             return entries.filter(Files::isRegularFile)
-                    .filter(f -> f.toString().endsWith(".csv") || f.toString().endsWith(".jsonl")
-                            || f.toString().endsWith(".ndjson"))
+                    .filter(f -> ClearingFiles.accepts(f.getFileName().toString()))
                     .sorted().toList();
         } catch (IOException e) {
             throw new IllegalStateException("cannot list " + dir + ": " + e.getMessage());
@@ -152,7 +155,7 @@ class CardClearingJob implements Job {
     }
 
     private static String csvHeader(Path file) {
-        if (!file.getFileName().toString().endsWith(".csv")) {
+        if (!ClearingFiles.isCsv(file.getFileName().toString())) {
             return null;
         }
         try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
