@@ -41,6 +41,21 @@ public class ConnectorException extends RuntimeException {
         return status;
     }
 
+    /**
+     * Whether the exception a {@code doCatch} caught is, or was caused by, a failed call answered with
+     * {@code status}. Null-safe: a predicate that threw inside {@code onWhen} would leave the exchange
+     * waiting for a callback that never comes.
+     */
+    public static boolean caughtWithStatus(org.apache.camel.Exchange exchange, int status) {
+        for (Throwable cause = exchange.getProperty(org.apache.camel.Exchange.EXCEPTION_CAUGHT, Throwable.class);
+             cause != null; cause = cause.getCause()) {
+            if (cause instanceof ConnectorException connector) {
+                return connector.status() == status;
+            }
+        }
+        return false;
+    }
+
     /** Whether another attempt may help: transient, and not refused by an open circuit breaker. */
     public boolean isRetryable() {
         return transientFailure && !(getCause() instanceof io.github.resilience4j.circuitbreaker.CallNotPermittedException);

@@ -35,7 +35,7 @@ public final class MarketplaceRoute extends HttpConnectorRoute {
                     .to(httpCall())
                     .setBody(header(Exchange.HTTP_RESPONSE_CODE))
                 .doCatch(ConnectorException.class)
-                    .onWhen(exchange -> exchange.getProperty(Exchange.EXCEPTION_CAUGHT, ConnectorException.class).status() == 404)
+                    .onWhen(exchange -> ConnectorException.caughtWithStatus(exchange, 404))
                     .setBody(constant(404))
                 .end();
     }

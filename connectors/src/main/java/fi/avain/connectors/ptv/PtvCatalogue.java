@@ -134,6 +134,16 @@ public final class PtvCatalogue {
         return Optional.ofNullable(entry).map(found -> render(kind, found));
     }
 
+    /** The item's JSON as {@code /list} serves it: only while it is published, as PTV does. */
+    public Optional<byte[]> publishedJson(PtvKind kind, String id) {
+        Entry entry;
+        synchronized (this) {
+            entry = byId.get(kind).get(id);
+        }
+        return Optional.ofNullable(entry).filter(found -> found.status().equals("Published"))
+                .map(found -> render(kind, found));
+    }
+
     /** The item parsed, for tests and for generating a consistent comparison catalogue. */
     public Optional<JsonNode> item(PtvKind kind, String id) {
         return json(kind, id).map(bytes -> {

@@ -8,9 +8,11 @@ import fi.avain.connectors.simulator.SimulatorServer;
 import fi.avain.connectors.simulator.StandaloneSimulator;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -21,6 +23,11 @@ import java.util.Set;
 public final class PtvSimulator extends SimulatorServer {
     private static final String BASE_PATH = "/api/v11";
     private static final int MAX_GUIDS = 100;
+    /** PTV's own answers when a list has nothing published. */
+    private static final Map<PtvKind, byte[]> NOT_FOUND = Map.of(
+            PtvKind.Service, notFound("Services not found."),
+            PtvKind.ServiceChannel, notFound("Service channels not found."),
+            PtvKind.Organization, notFound("Organizations not found."));
     private static final Set<String> STATUSES = Set.of("Published", "Archived", "Withdrawn");
     private static final JsonFactory JSON = new JsonFactory();
 
@@ -118,7 +125,13 @@ public final class PtvSimulator extends SimulatorServer {
             exchange.error(400, "at most " + MAX_GUIDS + " guids per call");
             return;
         }
-        exchange.stream(200, "application/json", out -> writeItems(kind, ids, out));
+        List<byte[]> items = ids.stream().map(id -> catalogue.publishedJson(kind, id)).flatMap(Optional::stream).toList();
+        if (items.isEmpty()) {
+            // PTV answers 404 when none of the guids has a published version: archived and withdrawn ones never do.
+            exchange.json(404, NOT_FOUND.get(kind));
+            return;
+        }
+        exchange.stream(200, "application/json", out -> writeItems(items, out));
     }
 
     private void single(PtvKind kind, String id, SimulatorExchange exchange) throws IOException {
@@ -130,18 +143,13 @@ public final class PtvSimulator extends SimulatorServer {
         }
     }
 
-    private void writeItems(PtvKind kind, List<String> ids, OutputStream out) throws IOException {
+    private static void writeItems(List<byte[]> items, OutputStream out) throws IOException {
         out.write('[');
-        boolean first = true;
-        for (String id : ids) {
-            Optional<byte[]> item = catalogue.json(kind, id);
-            if (item.isPresent()) {
-                if (!first) {
-                    out.write(',');
-                }
-                out.write(item.get());
-                first = false;
+        for (int i = 0; i < items.size(); i++) {
+            if (i > 0) {
+                out.write(',');
             }
+            out.write(items.get(i));
         }
         out.write(']');
     }
@@ -162,6 +170,10 @@ public final class PtvSimulator extends SimulatorServer {
             json.writeEndArray();
             json.writeEndObject();
         }
+    }
+
+    private static byte[] notFound(String message) {
+        return ("{\"errorMessage\":\"" + message + "\"}").getBytes(StandardCharsets.UTF_8);
     }
 
     private static Optional<Integer> parsePage(String text) {

@@ -11,6 +11,9 @@ import fi.avain.connectors.simulator.Fault;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 class MarketplaceRouteTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -46,6 +49,22 @@ class MarketplaceRouteTest {
         assertThat(routes.call("direct:marketplace-delete", null, headers("locations", "l1"), Integer.class)).isEqualTo(204);
         assertThat(routes.call("direct:marketplace-delete", null, headers("locations", "l1"), Integer.class)).isEqualTo(404);
         assertThat(simulator.deletes("locations")).isEqualTo(2);
+    }
+
+    // The delete catches one answer (404) and must hand every other failure back, not hang.
+    @ParameterizedTest
+    @EnumSource(value = Fault.class, names = {"HTTP_400", "HTTP_500", "RESET", "NOT_JSON"})
+    @Timeout(60)
+    void aDeleteThatFailsOtherwiseFails(Fault fault) {
+        simulator.failPath("/locations/l1", fault);
+        if (fault == Fault.NOT_JSON) {
+            // A 200 whatever its body: a delete reads no answer.
+            assertThat(routes.call("direct:marketplace-delete", null, headers("locations", "l1"), Integer.class))
+                    .isEqualTo(200);
+            return;
+        }
+        ConnectorException failure = routes.failure("direct:marketplace-delete", null, headers("locations", "l1"));
+        assertThat(failure.system()).isEqualTo("marketplace");
     }
 
     @Test

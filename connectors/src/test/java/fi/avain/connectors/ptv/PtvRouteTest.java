@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -53,6 +54,30 @@ class PtvRouteTest {
     }
 
     @Test
+    void aListOfItemsNoLongerPublishedIsEmptyNotAFailure() {
+        List<String> ids = catalogue.ids(PtvKind.Service).subList(0, 3);
+        catalogue.archive(PtvKind.Service, ids.get(0), Instant.parse("2026-10-02T12:00:00Z"));
+        catalogue.withdraw(PtvKind.Service, ids.get(1), Instant.parse("2026-10-02T12:00:00Z"));
+
+        List<PtvItem> some = routes.call("direct:ptv-list", ids, Map.of(PtvHeaders.KIND, "Service"), List.class);
+        List<PtvItem> none = routes.call("direct:ptv-list", ids.subList(0, 2), Map.of(PtvHeaders.KIND, "Service"),
+                List.class);
+
+        assertThat(some).extracting(item -> item.json().get("id").asText()).containsExactly(ids.get(2));
+        assertThat(none).isEmpty();
+        // PTV's answer for it is a 404, which is not retried.
+        assertThat(simulator.requests(SERVICES + "/list")).isEqualTo(2);
+    }
+
+    @Test
+    void aListAnsweredWithAnotherClientErrorStillFails() {
+        simulator.failNext(1, Fault.HTTP_400);
+        assertThatThrownBy(() -> routes.call("direct:ptv-list", catalogue.ids(PtvKind.Service).subList(0, 1),
+                Map.of(PtvHeaders.KIND, "Service"), List.class))
+                .hasCauseInstanceOf(ConnectorException.class);
+    }
+
+    @Test
     void refusesMoreThanAHundredGuidsBeforeCalling() {
         List<String> guids = IntStream.range(0, 101).mapToObj(String::valueOf).toList();
         assertThatThrownBy(() -> routes.call("direct:ptv-list", guids, Map.of(PtvHeaders.KIND, "Service"), JsonNode.class))
@@ -84,6 +109,26 @@ class PtvRouteTest {
         assertThat(failure.reason()).contains(reason);
         assertThat(failure.system()).isEqualTo("ptv");
         assertThat(simulator.requests(SERVICES)).isEqualTo(requests);
+    }
+
+    // A list call catches one answer (404) and must still hand every other failure back, not hang.
+    @ParameterizedTest(name = "{0} fails a list {1}")
+    @CsvSource({
+            "HTTP_400, permanent, 1, HTTP 400",
+            "NOT_JSON, permanent, 1, not JSON",
+            "OVERSIZE, permanent, 1, larger than the limit of 1048576 bytes",
+            "HTTP_500, transient, 3, HTTP 500",
+            "TIMEOUT, transient, 3, timed out",
+            "RESET, transient, 3, connection failed"})
+    @Timeout(60)
+    void classifiesEachFaultOfAList(Fault fault, String kind, int requests, String reason) {
+        simulator.timeoutDelay(Duration.ofSeconds(2));
+        simulator.failPath(SERVICES + "/list", fault);
+        ConnectorException failure = routes.failure("direct:ptv-list", catalogue.ids(PtvKind.Service).subList(0, 2),
+                Map.of(PtvHeaders.KIND, "Service"));
+        assertThat(failure.isTransient()).isEqualTo(kind.equals("transient"));
+        assertThat(failure.reason()).contains(reason);
+        assertThat(simulator.requests(SERVICES + "/list")).isEqualTo(requests);
     }
 
     @Test

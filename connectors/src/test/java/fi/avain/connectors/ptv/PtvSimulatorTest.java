@@ -109,12 +109,29 @@ class PtvSimulatorTest {
     }
 
     @Test
-    void returnsFullItemsForGuidsAndLeavesUnknownOnesOut() {
-        List<String> ids = catalogue.ids(PtvKind.Service).subList(0, 5);
+    void returnsFullItemsForGuidsAndLeavesUnknownAndUnpublishedOnesOut() {
+        List<String> ids = catalogue.ids(PtvKind.Service).stream().filter(id -> published(PtvKind.Service, id))
+                .limit(5).toList();
+        String archived = catalogue.ids(PtvKind.Service).stream().filter(id -> !published(PtvKind.Service, id))
+                .findFirst().orElseThrow();
         JsonNode list = http.json(simulator.baseUrl() + "/Service/list?guids=" + String.join(",", ids)
-                + ",00000000-0000-4000-8000-000000000000");
+                + ",00000000-0000-4000-8000-000000000000," + archived);
         assertThat(list).hasSize(5);
         assertThat(list.get(0).get("serviceNames")).isNotEmpty();
+    }
+
+    @Test
+    void answers404AsPtvDoesWhenNothingListedIsPublished() {
+        String archived = catalogue.ids(PtvKind.ServiceChannel).stream()
+                .filter(id -> !published(PtvKind.ServiceChannel, id)).findFirst().orElseThrow();
+        var response = http.get(simulator.baseUrl() + "/ServiceChannel/list?guids=" + archived
+                + ",00000000-0000-4000-8000-000000000000");
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.body()).isEqualTo("{\"errorMessage\":\"Service channels not found.\"}");
+    }
+
+    private boolean published(PtvKind kind, String id) {
+        return catalogue.item(kind, id).orElseThrow().path("publishingStatus").asText().equals("Published");
     }
 
     @Test
