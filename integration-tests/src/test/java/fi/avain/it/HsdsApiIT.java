@@ -206,6 +206,7 @@ class HsdsApiIT extends AvainIntegrationTest {
         assertThat(json(response.body()).path("job").asText()).isEqualTo("catalogue-sync");
         assertThat(json(response.body()).path("created").asLong()).isZero();
         assertThat(post("/api/v1/jobs/no-such-job", OPERATOR_KEY).statusCode()).isEqualTo(404);
+        assertThat(post("/api/v1/jobs/010190-123M", OPERATOR_KEY).body()).doesNotContain("010190-123M");
         HttpResponse<String> mistyped = post("/api/v1/jobs/retention?fulll=true", OPERATOR_KEY);
         assertThat(mistyped.statusCode()).isEqualTo(400);
         assertThat(json(mistyped.body()).path("detail").asText())

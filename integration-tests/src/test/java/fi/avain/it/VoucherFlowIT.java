@@ -275,6 +275,10 @@ class VoucherFlowIT extends AvainIntegrationTest {
         assertProblem(postJson("/api/v1/vouchers", voucherRequest("multi", "-1.00", "neg")), 400);
         assertProblem(postJson("/api/v1/vouchers", voucherRequest("multi", "99999.00", "big")), 409);
         assertProblem(get("/api/v1/vouchers/V-NOPE", INTEGRATOR_KEY), 404);
+        // An id the caller chose is repeated in the problem, but an identity code never is.
+        HttpResponse<String> personal = get("/api/v1/vouchers/010190-123M", INTEGRATOR_KEY);
+        assertProblem(personal, 404);
+        assertThat(personal.body()).doesNotContain("010190-123M").contains("******-****");
         assertThat(line("respite").get("held").asText()).isEqualTo("0.00");
         assertThat(get("/api/v1/vouchers/V-NOPE", null).statusCode()).isEqualTo(401);
     }

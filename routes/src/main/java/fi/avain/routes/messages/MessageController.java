@@ -38,7 +38,8 @@ class MessageController {
         int pageNumber = QueryParameters.page(page);
         int pageSize = QueryParameters.size(size);
         MessageSearchQueries.Found found = search.search(filter, pageNumber, pageSize);
-        return new MessagePage(found.items(), pageNumber, pageSize, found.totalItems());
+        return new MessagePage(found.items().stream().map(MessageSummary::masked).toList(), pageNumber, pageSize,
+                found.totalItems());
     }
 
     @GetMapping("/{id}")

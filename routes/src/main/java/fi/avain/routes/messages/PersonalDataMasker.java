@@ -1,5 +1,7 @@
 package fi.avain.routes.messages;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -18,5 +20,12 @@ public final class PersonalDataMasker {
     /** The text with every identity code replaced by {@value #MASK}; null stays null. */
     public static String mask(String text) {
         return text == null ? null : HETU.matcher(text).replaceAll(MASK);
+    }
+
+    /** The values masked, in the same order; the names are the code's own. */
+    public static Map<String, String> maskValues(Map<String, String> values) {
+        Map<String, String> masked = new LinkedHashMap<>();
+        values.forEach((name, value) -> masked.put(name, mask(value)));
+        return masked;
     }
 }

@@ -1,6 +1,7 @@
 package fi.avain.routes.web;
 
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
+import fi.avain.routes.messages.PersonalDataMasker;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
@@ -20,7 +21,10 @@ public final class Problems {
         return of(HttpStatus.BAD_REQUEST, title, detail);
     }
 
-    /** The body of a problem written outside Spring MVC: by a filter, the firewall or Tomcat itself. */
+    /**
+     * The body of a problem written outside Spring MVC: by a filter, the firewall or Tomcat itself.
+     * Identity codes in the texts are masked, as {@link ProblemMasking} does for the rest.
+     */
     public static String json(int status, String title, String detail) {
         return json(status, title, detail, null);
     }
@@ -33,6 +37,6 @@ public final class Problems {
     }
 
     private static String quoted(String text) {
-        return new String(JsonStringEncoder.getInstance().quoteAsString(text));
+        return new String(JsonStringEncoder.getInstance().quoteAsString(PersonalDataMasker.mask(text)));
     }
 }

@@ -93,6 +93,32 @@ class MessageApiIT {
     }
 
     @Test
+    void masksIdentityCodesASenderChoseAsSourceIdOrKeyWhereverTheyAreShown() throws Exception {
+        UUID id = store.receive(new InboundMessage(flow, "county:" + HETU, null, Map.of("planId", HETU),
+                "application/json", "{}".getBytes(StandardCharsets.UTF_8)));
+
+        mvc.perform(get("/api/v1/messages/{id}", id))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.sourceId").value("county:******-****"))
+                .andExpect(jsonPath("$.keys.planId").value("******-****"))
+                .andExpect(content().string(not(containsString(HETU))));
+        // Found by the code itself, shown masked.
+        mvc.perform(get("/api/v1/messages").param("key", HETU))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.items[0].id").value(id.toString()))
+                .andExpect(jsonPath("$.items[0].sourceId").value("county:******-****"))
+                .andExpect(content().string(not(containsString(HETU))));
+    }
+
+    @Test
+    void masksAnIdentityCodeAProblemWouldRepeat() throws Exception {
+        mvc.perform(get("/api/v1/messages/{id}", HETU))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(content().string(not(containsString(HETU))));
+    }
+
+    @Test
     void auditsAReadWithoutAnAuthenticatedUserAsAnonymous() throws Exception {
         UUID id = store.receive(message(flow, "{}"));
 
