@@ -9,6 +9,7 @@ import fi.avain.mappings.model.BusinessId;
 import fi.avain.mappings.model.ChannelType;
 import fi.avain.mappings.model.FundingMode;
 import fi.avain.mappings.model.LocalizedText;
+import fi.avain.mappings.model.InvalidValueException;
 import fi.avain.mappings.model.OrganizationOid;
 import fi.avain.mappings.model.Provider;
 import fi.avain.mappings.model.ProviderType;
@@ -57,7 +58,7 @@ public final class PtvMapper {
                 localized(org.path("organizationDescriptions"), "Description", "Summary"),
                 text(org, "businessCode").map(code -> MappingException.parse("organization.businessCode", code,
                         BusinessId::parse)),
-                text(org, "oid").map(oid -> MappingException.parse("organization.oid", oid, OrganizationOid::parse)),
+                text(org, "oid").flatMap(PtvMapper::oid),
                 PtvFields.municipality(org.path("municipality"), "organization.municipality"),
                 PtvFields.texts(org.path("emails"), "value"),
                 PtvPhones.read(org.path("phoneNumbers")),
@@ -73,11 +74,24 @@ public final class PtvMapper {
      * services county, SotePublic, and Organization, which PTV uses for other public bodies) are
      * PUBLIC; Company and SotePrivate are COMPANY. PTV has no NGO type, so anything else is OTHER.
      */
+    /**
+     * PTV checks an OID's characters only, so a malformed one is PTV's data, not a broken item: it is
+     * left out, as an optional identifier, rather than costing the organisation and its services.
+     */
+    private static Optional<OrganizationOid> oid(String text) {
+        try {
+            return Optional.of(OrganizationOid.parse(text));
+        } catch (InvalidValueException e) {
+            return Optional.empty();
+        }
+    }
+
     static ProviderType providerType(String ptvType) {
         return switch (ptvType) {
-            case "State", "Municipality", "RegionalOrganization", "Region", "SotePublic", "Organization" ->
-                    ProviderType.PUBLIC;
+            case "State", "Municipality", "RegionalOrganization", "Region", "SotePublic", "TT1" -> ProviderType.PUBLIC;
             case "Company", "SotePrivate" -> ProviderType.COMPANY;
+            // PTV's "Organization" is its Järjestöt: associations and foundations.
+            case "Organization" -> ProviderType.NGO;
             default -> ProviderType.OTHER;
         };
     }

@@ -10,18 +10,29 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 /** The lists inside a PTV Service: classes, target groups, channels and organisations. */
 final class PtvServiceParts {
     private static final List<String> ROLE_ORDER = List.of("Responsible", "Producer");
+    private static final Pattern CODE = Pattern.compile("P\\d+(\\.\\d+)*");
 
     private PtvServiceParts() {
     }
 
-    /** The current code-list URI (newUri) where PTV gives one, else the older URN. */
+    /**
+     * The current code-list URI (newUri) where PTV gives one; else the one its code names, since PTV
+     * still sends classes with only the older URN and a code; else that URN.
+     */
     static List<ServiceClassUri> serviceClasses(JsonNode classes) {
         Set<ServiceClassUri> uris = new LinkedHashSet<>();
         for (JsonNode serviceClass : classes) {
+            Optional<String> newUri = PtvFields.text(serviceClass, "newUri");
+            Optional<String> code = PtvFields.text(serviceClass, "code").filter(c -> CODE.matcher(c).matches());
+            if (newUri.isEmpty() && code.isPresent()) {
+                uris.add(ServiceClassUri.ofCode(code.get()));
+                continue;
+            }
             uri(serviceClass).ifPresent(uri ->
                     uris.add(MappingException.parse("service.serviceClasses", uri, ServiceClassUri::parse)));
         }

@@ -93,9 +93,84 @@ class PtvMapperTest {
         assertThat(mapper.channel(channel).location()).isEmpty();
     }
 
+    private static ObjectNode locationChannel(String addresses) throws Exception {
+        return (ObjectNode) JSON.readTree("""
+                {"id": "961f1a02-0eb7-4b5d-9721-6b9f2d14ec6f", "serviceChannelType": "ServiceLocation",
+                 "serviceChannelNames": [{"language": "fi", "value": "Toimipiste", "type": "Name"}],
+                 "addresses": %s,
+                 "publishingStatus": "Published", "modified": "2020-04-22T09:45:14.154795"}
+                """.formatted(addresses));
+    }
+
+    private static String street(String latitude, String longitude, String state) {
+        return """
+                {"type": "Location", "subType": "Single", "streetAddress": {
+                  "street": [{"language": "fi", "value": "Kauppakatu"}], "streetNumber": "1", "postalCode": "50100",
+                  "municipality": {"code": "491"}, "latitude": %s, "longitude": %s, "coordinateState": %s}}
+                """.formatted(latitude, longitude, state);
+    }
+
+    @Test
+    void takesTheFirstPointThatLiesInFinlandAndNotAFailedGeocoding() throws Exception {
+        var channel = locationChannel("[" + street("\"0\"", "\"0\"", "\"NotReceived\"") + ","
+                + street("\"6834688\"", "\"503879\"", "\"Ok\"") + "]");
+
+        var location = mapper.channel(channel).location().orElseThrow();
+
+        assertThat(location.addresses()).hasSize(2);
+        assertThat(location.northing()).contains("6834688");
+        assertThat(location.easting()).contains("503879");
+    }
+
     @ParameterizedTest
-    @CsvSource({"Municipality, PUBLIC", "RegionalOrganization, PUBLIC", "State, PUBLIC", "Organization, PUBLIC",
-            "Region, PUBLIC", "Company, COMPANY", "SotePrivate, COMPANY", "Unknown, OTHER"})
+    @CsvSource(delimiter = '|', value = {
+            "'\"0\"' | '\"0\"' | null",
+            "'\"6834688\"' | '\"503879\"' | '\"Failed\"'",
+            "'\"61.68\"' | '\"27.27\"' | null",
+            "'\"6834688\"' | null | '\"EnteredByUser\"'",
+            "'\"north\"' | '\"503879\"' | '\"Ok\"'"})
+    void leavesALocationWithoutAPointWhereItsCoordinatesPlaceNothing(String latitude, String longitude, String state)
+            throws Exception {
+        var location = mapper.channel(locationChannel("[" + street(latitude, longitude, state) + "]")).location()
+                .orElseThrow();
+
+        assertThat(location.addresses()).hasSize(1);
+        assertThat(location.northing()).isEmpty();
+        assertThat(location.easting()).isEmpty();
+    }
+
+    @Test
+    void aServiceClassWithOnlyTheOlderUrnIsNamedByItsCode() throws Exception {
+        ObjectNode service = service();
+        service.set("serviceClasses", JSON.readTree("""
+                [{"code": "P6.2", "ontologyType": "PTVL", "uri": "http://urn.fi/URN:NBN:fi:au:ptvl:v1062", "newUri": null},
+                 {"code": null, "uri": "http://urn.fi/URN:NBN:fi:au:ptvl:v1070"},
+                 {"code": "P4.6", "newUri": "http://uri.suomi.fi/codelist/ptv/ptvserclass2/code/P4.6"}]"""));
+
+        assertThat(mapper.service(service).serviceClasses()).extracting(Object::toString).containsExactly(
+                "http://uri.suomi.fi/codelist/ptv/ptvserclass/code/P6.2", "http://urn.fi/URN:NBN:fi:au:ptvl:v1070",
+                "http://uri.suomi.fi/codelist/ptv/ptvserclass2/code/P4.6");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"1.2.246.10.02012566.10.0", "1.2.246.537.10.ABC", "1.2.246.537.10.123-4"})
+    void leavesOutAnOidOnlyPtvWouldAccept(String oid) throws Exception {
+        ObjectNode organization = (ObjectNode) JSON.readTree("""
+                {"id": "2f9a6e1c-3c2b-4b6e-9a52-8f1c5e7d2a10", "organizationType": "Municipality",
+                 "organizationNames": [{"language": "fi", "value": "Kunta", "type": "Name"}],
+                 "businessCode": "0135202-4", "oid": "%s",
+                 "publishingStatus": "Published", "modified": "2020-04-22T09:45:14.154795"}
+                """.formatted(oid));
+
+        var provider = mapper.organization(organization);
+
+        assertThat(provider.oid()).isEmpty();
+        assertThat(provider.businessId()).isPresent();
+    }
+
+    @ParameterizedTest
+    @CsvSource({"Municipality, PUBLIC", "RegionalOrganization, PUBLIC", "State, PUBLIC", "Organization, NGO",
+            "Region, PUBLIC", "TT1, PUBLIC", "Company, COMPANY", "SotePrivate, COMPANY", "TT2, OTHER", "Unknown, OTHER"})
     void classifiesOrganisationTypes(String ptvType, String type) {
         assertThat(PtvMapper.providerType(ptvType).name()).isEqualTo(type);
     }
