@@ -9,7 +9,8 @@ import java.util.UUID;
 
 /**
  * Weekly opening hours as HSDS schedules (RFC 5545 style): consecutive days with the same hours
- * share one schedule, e.g. byday "MO,TU,WE,TH,FR" 08:00-16:00.
+ * share one schedule, e.g. byday "MO,TU,WE,TH,FR" 08:00-16:00; seasonal hours carry their
+ * valid_from and valid_to.
  */
 final class HsdsSchedules {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
@@ -32,7 +33,7 @@ final class HsdsSchedules {
     }
 
     private static boolean sameHours(OpeningHours a, OpeningHours b) {
-        return a.opens().equals(b.opens()) && a.closes().equals(b.closes());
+        return a.opens().equals(b.opens()) && a.closes().equals(b.closes()) && a.sameWeeksAs(b);
     }
 
     private static ObjectNode schedule(UUID locationId, int index, List<OpeningHours> days) {
@@ -46,6 +47,8 @@ final class HsdsSchedules {
         node.put("byday", byday.toString());
         node.put("opens_at", TIME.format(days.get(0).opens()));
         node.put("closes_at", TIME.format(days.get(0).closes()));
+        days.get(0).validFrom().ifPresent(date -> node.put("valid_from", date.toString()));
+        days.get(0).validTo().ifPresent(date -> node.put("valid_to", date.toString()));
         return node;
     }
 }

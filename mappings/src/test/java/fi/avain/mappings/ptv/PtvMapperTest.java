@@ -10,7 +10,9 @@ import fi.avain.mappings.model.OpeningHours;
 import fi.avain.mappings.model.PublicationStatus;
 import java.time.DayOfWeek;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalTime;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -166,6 +168,70 @@ class PtvMapperTest {
 
         assertThat(provider.oid()).isEmpty();
         assertThat(provider.businessId()).isPresent();
+    }
+
+    private static ObjectNode hoursChannel(String serviceHours) throws Exception {
+        return (ObjectNode) JSON.readTree("""
+                {"id": "961f1a02-0eb7-4b5d-9721-6b9f2d14ec6f", "serviceChannelType": "ServiceLocation",
+                 "serviceChannelNames": [{"language": "fi", "value": "Toimipiste", "type": "Name"}],
+                 "serviceHours": %s,
+                 "publishingStatus": "Published", "modified": "2020-04-22T09:45:14.154795"}
+                """.formatted(serviceHours));
+    }
+
+    @Test
+    void keepsSeasonalHoursApartFromTheRegularWeek() throws Exception {
+        var hours = mapper.channel(hoursChannel("""
+                [{"serviceHourType": "DaysOfTheWeek", "validFrom": null, "validTo": null, "validForNow": true,
+                  "openingHour": [{"dayFrom": "Monday", "dayTo": "", "from": "08:00:00", "to": "16:00:00"}]},
+                 {"serviceHourType": "DaysOfTheWeek", "validFrom": "2026-06-01T00:00:00",
+                  "validTo": "2026-08-31T00:00:00", "validForNow": false,
+                  "openingHour": [{"dayFrom": "Monday", "dayTo": "", "from": "09:00:00", "to": "14:00:00"}]}]
+                """)).openingHours();
+
+        assertThat(hours).containsExactly(
+                new OpeningHours(DayOfWeek.MONDAY, LocalTime.of(8, 0), LocalTime.of(16, 0)),
+                new OpeningHours(DayOfWeek.MONDAY, LocalTime.of(9, 0), LocalTime.of(14, 0),
+                        Optional.of(LocalDate.of(2026, 6, 1)), Optional.of(LocalDate.of(2026, 8, 31))));
+    }
+
+    @Test
+    void anAlwaysOpenBlockIsOpenAllDayEveryDay() throws Exception {
+        var hours = mapper.channel(hoursChannel("""
+                [{"serviceHourType": "DaysOfTheWeek", "isAlwaysOpen": true, "openingHour": []},
+                 {"serviceHourType": "DaysOfTheWeek", "isReservation": true, "openingHour": []}]
+                """)).openingHours();
+
+        assertThat(hours).hasSize(7).allSatisfy(day -> {
+            assertThat(day.opens()).isEqualTo(LocalTime.MIDNIGHT);
+            assertThat(day.closes()).isEqualTo(LocalTime.of(23, 59, 59));
+        });
+    }
+
+    @Test
+    void hoursOverMidnightCloseOnTheNextDay() throws Exception {
+        var hours = mapper.channel(hoursChannel("""
+                [{"serviceHourType": "OverMidnight", "openingHour": [
+                   {"dayFrom": "Friday", "dayTo": "Saturday", "from": "22:00:00", "to": "04:00:00"},
+                   {"dayFrom": "Sunday", "dayTo": "", "from": "23:00:00", "to": "02:00:00"}]}]
+                """)).openingHours();
+
+        assertThat(hours).containsExactly(
+                new OpeningHours(DayOfWeek.FRIDAY, LocalTime.of(22, 0), LocalTime.of(23, 59, 59)),
+                new OpeningHours(DayOfWeek.SATURDAY, LocalTime.MIDNIGHT, LocalTime.of(4, 0)),
+                new OpeningHours(DayOfWeek.SUNDAY, LocalTime.of(23, 0), LocalTime.of(23, 59, 59)),
+                new OpeningHours(DayOfWeek.MONDAY, LocalTime.MIDNIGHT, LocalTime.of(2, 0)));
+    }
+
+    @Test
+    void refusesSeasonalHoursThatEndBeforeTheyBegin() throws Exception {
+        var channel = hoursChannel("""
+                [{"serviceHourType": "DaysOfTheWeek", "validFrom": "2026-08-31T00:00:00", "validTo": "2026-06-01T00:00:00",
+                  "openingHour": [{"dayFrom": "Monday", "dayTo": "", "from": "09:00:00", "to": "14:00:00"}]}]
+                """);
+
+        assertThatThrownBy(() -> mapper.channel(channel)).isInstanceOf(RuntimeException.class)
+                .hasMessageContaining("must not end before they begin");
     }
 
     @ParameterizedTest
