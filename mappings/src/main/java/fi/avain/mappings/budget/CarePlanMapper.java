@@ -1,9 +1,11 @@
 package fi.avain.mappings.budget;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import fi.avain.mappings.MappingException;
 import fi.avain.mappings.model.Hetu;
 import fi.avain.mappings.model.InvalidValueException;
@@ -28,7 +30,12 @@ import java.util.regex.Pattern;
  */
 public final class CarePlanMapper {
     // Numbers read exactly: through a double, 1e400 is infinite and large amounts lose their cents.
-    private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+    // Duplicate keys and trailing content are refused: a plan that sets a budget must say one thing.
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,127}");
     private static final Pattern MCC = Pattern.compile("\\d{4}");
     private static final int MAX_LINES = 200;
@@ -42,7 +49,7 @@ public final class CarePlanMapper {
         try {
             root = JSON.readTree(json);
         } catch (JsonProcessingException e) {
-            throw new MappingException("plan", "must be well-formed JSON");
+            throw new MappingException("plan", "must be well-formed JSON without duplicate keys");
         } catch (IOException e) {
             throw new MappingException("plan", "cannot be read");
         }

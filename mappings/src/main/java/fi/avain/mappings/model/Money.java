@@ -8,15 +8,27 @@ import java.util.regex.Pattern;
 public record Money(long cents) implements Comparable<Money> {
     public static final Money ZERO = new Money(0);
     private static final int MAX_EURO_DIGITS = 13;
-    private static final Pattern EUROS = Pattern.compile("-?\\d{1," + MAX_EURO_DIGITS + "}([.,]\\d{1,2})?");
+    private static final Pattern EUROS = Pattern.compile("-?\\d{1," + MAX_EURO_DIGITS + "}(\\.\\d{1,2})?");
+    private static final Pattern SPREADSHEET_EUROS = Pattern.compile("-?\\d{1," + MAX_EURO_DIGITS + "}([.,]\\d{1,2})?");
 
     public static Money ofCents(long cents) {
         return new Money(cents);
     }
 
-    /** Parses "12", "12.5" or "12.50"; more than two decimals is an error, not a rounding. */
+    /**
+     * Parses "12", "12.5" or "12.50", exactly as written: more than two decimals is an error, not a
+     * rounding, and so is a decimal comma or a space, which an API's caller did not mean to send.
+     */
     public static Money parse(String euros) {
-        if (euros == null || !EUROS.matcher(euros.strip()).matches()) {
+        if (euros == null || !EUROS.matcher(euros).matches()) {
+            throw new InvalidValueException("money", "must be euros with at most two decimals");
+        }
+        return of(new BigDecimal(euros));
+    }
+
+    /** As {@link #parse}, from a spreadsheet's cell: surrounding spaces, and a decimal comma, as Finnish settings save it. */
+    public static Money parseSpreadsheet(String euros) {
+        if (euros == null || !SPREADSHEET_EUROS.matcher(euros.strip()).matches()) {
             throw new InvalidValueException("money", "must be euros with at most two decimals");
         }
         return of(new BigDecimal(euros.strip().replace(',', '.')));

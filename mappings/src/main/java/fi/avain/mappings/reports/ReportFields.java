@@ -125,7 +125,7 @@ public final class ReportFields {
         String value = required(field, text);
         Money money;
         try {
-            money = Money.parse(value);
+            money = Money.parseSpreadsheet(value);
         } catch (InvalidValueException e) {
             throw new MappingException(field, "must be euros with at most two decimals, like 1234.50");
         }

@@ -41,9 +41,32 @@ class CarePlanGoldenTest {
     @Test
     void refusesWhatIsNotJson() {
         assertThatThrownBy(() -> CarePlanMapper.fromJson("{\"planId\":".getBytes(StandardCharsets.UTF_8)))
-                .isInstanceOf(MappingException.class).hasMessage("plan: must be well-formed JSON");
+                .isInstanceOf(MappingException.class).hasMessage("plan: must be well-formed JSON without duplicate keys");
         assertThatThrownBy(() -> CarePlanMapper.fromJson("[1]".getBytes(StandardCharsets.UTF_8)))
                 .isInstanceOf(MappingException.class).hasMessage("plan: must be a JSON object");
+    }
+
+    @Test
+    void refusesAPlanThatSaysTwoThings() throws Exception {
+        String plan = Files.readString(Path.of("src/test/resources/golden/care-plan/full.input.json"));
+        String duplicated = plan.replaceFirst("\\{", "{\"planId\": \"other\", ");
+        String trailing = plan + " {}";
+        for (String json : new String[] {duplicated, trailing}) {
+            assertThatThrownBy(() -> CarePlanMapper.fromJson(json.getBytes(StandardCharsets.UTF_8)))
+                    .isInstanceOf(MappingException.class)
+                    .hasMessage("plan: must be well-formed JSON without duplicate keys");
+        }
+    }
+
+    @Test
+    void refusesAnAmountWithADecimalCommaOrSpaces() throws Exception {
+        String plan = Files.readString(Path.of("src/test/resources/golden/care-plan/full.input.json"));
+        assertThat(plan).contains("\"6000.00\"");
+        for (String amount : new String[] {"\"6000,00\"", "\" 6000.00 \""}) {
+            byte[] json = plan.replace("\"6000.00\"", amount).getBytes(StandardCharsets.UTF_8);
+            assertThatThrownBy(() -> CarePlanMapper.fromJson(json)).as(amount).isInstanceOf(MappingException.class)
+                    .hasMessageContaining("allocated");
+        }
     }
 
     @Test

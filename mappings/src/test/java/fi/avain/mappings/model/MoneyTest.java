@@ -16,21 +16,33 @@ class MoneyTest {
             "12, 1200",
             "12.5, 1250",
             "12.50, 1250",
-            "'12,05', 1205",
             "0.01, 1",
             "-3.10, -310",
-            "' 45.00 ', 4500",
             "9999999999999.99, 999999999999999"})
     void parsesEurosToExactCents(String text, long cents) {
         assertThat(Money.parse(text).cents()).isEqualTo(cents);
+        assertThat(Money.parseSpreadsheet(text).cents()).isEqualTo(cents);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"12.505", "0.001", "1e3", "12.", ".5", "abc", "", "+12", "12 EUR", "99999999999999"})
+    @ValueSource(strings = {"12.505", "0.001", "1e3", "12.", ".5", "abc", "", "+12", "12 EUR", "99999999999999",
+            "1,5", " 10.00 ", "12,05"})
     void refusesWhatIsNotEurosWithAtMostTwoDecimals(String text) {
         assertThatThrownBy(() -> Money.parse(text))
                 .isInstanceOf(InvalidValueException.class)
                 .hasMessage("money: must be euros with at most two decimals");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"'12,05', 1205", "' 45.00 ', 4500", "'1,5', 150"})
+    void readsASpreadsheetsDecimalCommaAndSpaces(String text, long cents) {
+        assertThat(Money.parseSpreadsheet(text).cents()).isEqualTo(cents);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"12.505", "1 234,50", "1.234,50", "abc", ""})
+    void refusesASpreadsheetCellThatIsNotEuros(String text) {
+        assertThatThrownBy(() -> Money.parseSpreadsheet(text)).isInstanceOf(InvalidValueException.class);
     }
 
     @Test
