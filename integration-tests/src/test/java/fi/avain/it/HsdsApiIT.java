@@ -207,6 +207,9 @@ class HsdsApiIT extends AvainIntegrationTest {
         assertThat(json(response.body()).path("created").asLong()).isZero();
         assertThat(post("/api/v1/jobs/no-such-job", OPERATOR_KEY).statusCode()).isEqualTo(404);
         assertThat(post("/api/v1/jobs/010190-123M", OPERATOR_KEY).body()).doesNotContain("010190-123M");
+        HttpResponse<String> twice = post("/api/v1/jobs/cost-report?period=2026-11&period=2026-10", OPERATOR_KEY);
+        assertThat(twice.statusCode()).isEqualTo(400);
+        assertThat(json(twice.body()).path("detail").asText()).isEqualTo("--period is given more than once");
         HttpResponse<String> mistyped = post("/api/v1/jobs/retention?fulll=true", OPERATOR_KEY);
         assertThat(mistyped.statusCode()).isEqualTo(400);
         assertThat(json(mistyped.body()).path("detail").asText())

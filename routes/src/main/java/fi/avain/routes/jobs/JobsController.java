@@ -4,8 +4,10 @@ import fi.avain.routes.web.Problems;
 import fi.avain.routes.web.RequestBodies;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -29,7 +31,7 @@ class JobsController {
     }
 
     @PostMapping("/{name}")
-    Map<String, Object> run(@PathVariable String name, @RequestParam Map<String, String> given,
+    Map<String, Object> run(@PathVariable String name, @RequestParam MultiValueMap<String, String> given,
                             HttpServletRequest request) {
         if (RequestBodies.present(request)) {
             throw Problems.badRequest("Unexpected body", "A job takes its options in the query string (?full=true)"
@@ -37,7 +39,13 @@ class JobsController {
         }
         // ?full with no value is a flag, as --full is on the command line.
         Map<String, String> options = new LinkedHashMap<>();
-        given.forEach((key, value) -> options.put(key, value.isEmpty() ? "true" : value));
+        for (Map.Entry<String, List<String>> option : given.entrySet()) {
+            if (option.getValue().size() > 1) {
+                throw Problems.badRequest("Invalid job option", "--" + option.getKey() + " is given more than once");
+            }
+            String value = option.getValue().get(0);
+            options.put(option.getKey(), value.isEmpty() ? "true" : value);
+        }
         if (runner.find(name).isEmpty()) {
             throw Problems.of(HttpStatus.NOT_FOUND, "Unknown job",
                     "No job named '" + name + "'. Known: " + String.join(", ", runner.names()));

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
@@ -53,8 +54,8 @@ public class CostReport {
         this.clock = clock.getIfAvailable(Clock::systemUTC);
     }
 
-    /** What a run made: the period's directory and the summary's counts. */
-    public record Made(Path dir, ReportFigures.Summary summary) {
+    /** What a run made: the period's directory, the summary's counts and the tenants left out for want of a reporting key. */
+    public record Made(Path dir, ReportFigures.Summary summary, List<String> tenantsWithoutKey) {
     }
 
     public Made make(ReportPeriod period, JobProgress progress) {
@@ -64,7 +65,8 @@ public class CostReport {
 
     private Made build(ReportPeriod period, Instant now, JobProgress progress) {
         progress.update("finding the clients", 0, -1);
-        List<ReportClient> clients = ReportPopulation.of(queries, identities, pseudonyms, period);
+        Set<String> withoutKey = new TreeSet<>();
+        List<ReportClient> clients = ReportPopulation.of(queries, identities, pseudonyms, period, withoutKey);
         Map<GroupKey, Integer> sizes = new TreeMap<>();
         clients.forEach(c -> sizes.merge(c.group(), 1, Integer::sum));
         Set<GroupKey> suppressed = new HashSet<>();
@@ -133,7 +135,7 @@ public class CostReport {
         AggregateFiles.write(dir, figures);
         AtomicFiles.write(dir.resolve(CostReportHtml.FILE),
                 CostReportHtml.render(figures, ServiceGapsFile.read(settings.reportsDir())));
-        return new Made(dir, figures.summary());
+        return new Made(dir, figures.summary(), List.copyOf(withoutKey));
     }
 
     /**

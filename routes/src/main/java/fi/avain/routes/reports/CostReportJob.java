@@ -54,6 +54,11 @@ class CostReportJob implements Job {
         counts.put("groups", made.summary().groups());
         counts.put("suppressed", made.summary().suppressed());
         counts.put("dir", made.dir().toString());
+        if (!made.tenantsWithoutKey().isEmpty()) {
+            // Their budgets are left out; the others' report stands, and an operator is told which to key.
+            counts.put("tenantsWithoutKey", made.tenantsWithoutKey());
+            return new JobSummary(name(), JobSummary.Status.DONE_WITH_ERRORS, counts, elapsed(started), null);
+        }
         return new JobSummary(name(), JobSummary.Status.DONE, counts, elapsed(started), null);
     }
 

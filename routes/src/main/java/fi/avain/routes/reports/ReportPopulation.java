@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Who is in a period's report: HB clients with a budget in force some time in the window (their
@@ -24,11 +25,19 @@ final class ReportPopulation {
     private ReportPopulation() {
     }
 
-    /** The clients in report order: tenant, client group, cohort, pseudonym. */
+    /**
+     * The clients in report order: tenant, client group, cohort, pseudonym. A budget of a tenant without
+     * a reporting key cannot be given a pseudonym: it is left out and its tenant added to {@code withoutKey},
+     * so that one tenant's missing key does not stop every other tenant's report.
+     */
     static List<ReportClient> of(CostReportQueries queries, ClientIdentities identities,
-                                 ReportingPseudonyms pseudonyms, ReportPeriod period) {
+                                 ReportingPseudonyms pseudonyms, ReportPeriod period, Set<String> withoutKey) {
         Map<String, ReportClient> clients = new HashMap<>();
         queries.ledgerClients(period, c -> {
+            if (withoutKey.contains(c.tenant()) || !pseudonyms.hasKey(c.tenant())) {
+                withoutKey.add(c.tenant());
+                return;
+            }
             String pseudonym = pseudonyms.of(c.tenant(), identities.open(c.identity()));
             clients.putIfAbsent(key(c.tenant(), pseudonym),
                     new ReportClient(c.tenant(), pseudonym, c.clientGroup(), c.cohort(), c.clientId()));

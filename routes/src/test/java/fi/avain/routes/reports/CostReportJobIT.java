@@ -78,7 +78,7 @@ class CostReportJobIT {
     }
 
     @Test
-    void aTenantWithoutAReportingKeyStopsTheJobNamingTheSetting() {
+    void aTenantWithoutAReportingKeyIsLeftOutAndNamedWhileTheOthersAreReported() throws Exception {
         ReportFixture fixture = new ReportFixture(context);
         fixture.clock.set(Instant.parse("2024-05-01T09:00:00Z"));
         String plan = """
@@ -91,8 +91,12 @@ class CostReportJobIT {
 
         JobSummary summary = jobs.run("cost-report", Map.of("period", "2024-06"), JobProgress.NONE);
 
-        assertThat(summary.status().exitCode()).isEqualTo(2);
-        assertThat(summary.error()).startsWith("no reporting key for tenant t2: set avain.reports.keys.t2");
-        assertThat(dataDir.resolve("reports/2024-06")).doesNotExist();
+        assertThat(summary.status()).isEqualTo(JobSummary.Status.DONE_WITH_ERRORS);
+        assertThat(summary.status().exitCode()).isEqualTo(1);
+        assertThat(summary.toJson()).containsEntry("tenantsWithoutKey", java.util.List.of("t2"));
+        Path dir = dataDir.resolve("reports/2024-06");
+        assertThat(Files.readAllLines(dir.resolve("costs.csv"))).noneMatch(line -> line.startsWith("t2,"));
+        assertThat(Golden.read(dir.resolve("aggregates.json")).path("groups").findValuesAsText("tenant"))
+                .doesNotContain("t2");
     }
 }
