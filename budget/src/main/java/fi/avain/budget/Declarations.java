@@ -63,7 +63,7 @@ public final class Declarations {
                     + line.period().start() + " – " + line.period().end());
         }
         if (r.amountCents() <= 0) {
-            throw new InvalidRequestException("amountCents must be positive");
+            throw new InvalidRequestException("amount must be positive");
         }
         String provider = ServiceRules.businessId(r.providerBusinessId()).orElseThrow(() -> new InvalidRequestException(
                 "providerBusinessId must be a business id (Y-tunnus) with a valid check digit"));
@@ -155,7 +155,7 @@ public final class Declarations {
         boolean same = d.budgetId().equals(r.budgetId()) && d.amountCents() == r.amountCents()
                 && d.lineCode().equals(r.lineCode() == null ? null : r.lineCode().strip());
         if (!same) {
-            throw new InvalidRequestException("declarationKey was used before for another declaration");
+            throw new InvalidRequestException("declarationId (or the Idempotency-Key) was used before for another declaration");
         }
         return d;
     }

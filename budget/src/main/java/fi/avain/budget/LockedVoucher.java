@@ -40,7 +40,7 @@ record LockedVoucher(String id, String tenant, UUID budgetId, UUID lineId, UUID 
      * single-use voucher the one that accepted it first; a multi-use voucher any that accepts it.
      */
     String allowedProvider(String businessId, List<String> accepted) {
-        String provider = ServiceRules.businessId(businessId).orElseThrow(() -> refused(Refusal.INVALID,
+        String provider = ServiceRules.businessId(businessId).orElseThrow(() -> refused(Refusal.INVALID_REQUEST,
                 "providerBusinessId must be a business id (Y-tunnus) with a valid check digit"));
         if (providerBusinessId != null && !providerBusinessId.equals(provider)) {
             throw refused(Refusal.PROVIDER_NOT_ALLOWED, "voucher " + id + " names another provider");
@@ -59,10 +59,10 @@ record LockedVoucher(String id, String tenant, UUID budgetId, UUID lineId, UUID 
     void requireUsable(LocalDate serviceDate, LocalDate today, int graceDays) {
         requireIssued(true);
         if (serviceDate == null) {
-            throw refused(Refusal.INVALID, "serviceDate is required");
+            throw refused(Refusal.INVALID_REQUEST, "serviceDate is required");
         }
         if (serviceDate.isBefore(validFrom)) {
-            throw refused(Refusal.INVALID, "the service date " + serviceDate + " is before voucher " + id
+            throw refused(Refusal.INVALID_REQUEST, "the service date " + serviceDate + " is before voucher " + id
                     + " is valid from " + validFrom);
         }
         if (serviceDate.isAfter(validUntil)) {

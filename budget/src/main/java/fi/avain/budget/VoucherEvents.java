@@ -34,7 +34,7 @@ final class VoucherEvents {
 
     EventOutcome record(LockedVoucher v, ServiceEvent e, LocalDate today, int graceDays, UUID sourceMessageId) {
         if (e.eventId() == null || e.eventId().isBlank()) {
-            throw refused(Refusal.INVALID, "eventId is required");
+            throw refused(Refusal.INVALID_REQUEST, "eventId is required");
         }
         Optional<EventView> earlier = vouchers.event(v.id(), e.eventId());
         if (earlier.isPresent()) {
@@ -120,7 +120,7 @@ final class VoucherEvents {
     private static EventOutcome duplicate(EventView earlier, ServiceEvent e) {
         if (earlier.priceCents() != e.priceCents() || earlier.chargedCents() != e.chargedCents()
                 || earlier.clientShareCents() != e.clientShareCents()) {
-            throw refused(Refusal.INVALID, "event " + e.eventId() + " of voucher " + earlier.voucherId()
+            throw refused(Refusal.INVALID_REQUEST, "event " + e.eventId() + " of voucher " + earlier.voucherId()
                     + " was recorded before with other amounts");
         }
         return new EventOutcome(earlier.voucherId(), earlier.eventId(), EventResult.DUPLICATE, earlier.chargedCents(),
@@ -130,21 +130,21 @@ final class VoucherEvents {
     /** The voucher pays what is charged; the price is that plus the client's share (omavastuu). */
     private static void requireAmounts(ServiceEvent e) {
         if (e.quantity() < 1) {
-            throw refused(Refusal.INVALID, "quantity must be at least 1");
+            throw refused(Refusal.INVALID_REQUEST, "quantity must be at least 1");
         }
         if (e.priceCents() < 0 || e.clientShareCents() < 0) {
-            throw refused(Refusal.INVALID, "the price and the client's share must not be negative");
+            throw refused(Refusal.INVALID_REQUEST, "the price and the client's share must not be negative");
         }
         if (e.chargedCents() <= 0) {
-            throw refused(Refusal.INVALID, "the amount charged to the voucher must be positive");
+            throw refused(Refusal.INVALID_REQUEST, "the amount charged to the voucher must be positive");
         }
         if (e.priceCents() - e.clientShareCents() != e.chargedCents()) {
-            throw refused(Refusal.INVALID, "the charged " + Cents.format(e.chargedCents()) + " EUR and the client's "
+            throw refused(Refusal.INVALID_REQUEST, "the charged " + Cents.format(e.chargedCents()) + " EUR and the client's "
                     + "share of " + Cents.format(e.clientShareCents()) + " EUR do not add up to the price of "
                     + Cents.format(e.priceCents()) + " EUR");
         }
         if (e.description() != null && e.description().length() > MAX_DESCRIPTION) {
-            throw refused(Refusal.INVALID, "description must be at most " + MAX_DESCRIPTION + " characters");
+            throw refused(Refusal.INVALID_REQUEST, "description must be at most " + MAX_DESCRIPTION + " characters");
         }
     }
 }

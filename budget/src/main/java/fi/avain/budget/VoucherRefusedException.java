@@ -4,7 +4,7 @@ package fi.avain.budget;
 public class VoucherRefusedException extends LedgerException {
     public enum Refusal {
         UNKNOWN_VOUCHER, VOUCHER_NOT_ISSUED, VOUCHER_CANCELLED, VOUCHER_EXPIRED, OVER_BALANCE,
-        SERVICE_CLASS_NOT_ALLOWED, PROVIDER_NOT_ALLOWED, INSUFFICIENT_FUNDS, INVALID
+        SERVICE_CLASS_NOT_ALLOWED, PROVIDER_NOT_ALLOWED, INSUFFICIENT_FUNDS, INVALID_REQUEST
     }
 
     private final Refusal refusal;

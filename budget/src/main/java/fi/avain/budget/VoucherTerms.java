@@ -46,22 +46,22 @@ record VoucherTerms(long valueCents, Set<String> serviceClasses, String provider
     private static long value(VoucherRequest r) {
         if (r.kind() == VoucherKind.SINGLE) {
             if (r.unitValueCents() <= 0) {
-                throw new InvalidRequestException("unitValueCents must be positive for a single-use voucher");
+                throw new InvalidRequestException("unitValue must be positive for a single-use voucher");
             }
             if (r.quantity() < 1) {
                 throw new InvalidRequestException("quantity must be at least 1 for a single-use voucher");
             }
             long value = requestedValue(r);
             if (value < 0) {
-                throw new InvalidRequestException("unitValueCents × quantity is too large");
+                throw new InvalidRequestException("unitValue × quantity is too large");
             }
             return value;
         }
         if (r.balanceCents() <= 0) {
-            throw new InvalidRequestException("balanceCents must be positive for a multi-use voucher");
+            throw new InvalidRequestException("balance must be positive for a multi-use voucher");
         }
         if (r.unitValueCents() < 0 || r.quantity() < 0) {
-            throw new InvalidRequestException("unitValueCents and quantity must not be negative");
+            throw new InvalidRequestException("unitValue and quantity must not be negative");
         }
         return r.balanceCents();
     }

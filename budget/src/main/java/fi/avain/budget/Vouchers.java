@@ -132,13 +132,13 @@ public final class Vouchers {
     /** The voucher system issued the voucher under its own number; the same number again changes nothing. */
     public VoucherView issued(String voucherId, String voucherNumber) {
         if (voucherNumber == null || voucherNumber.isBlank()) {
-            throw refused(Refusal.INVALID, "voucherNumber is required");
+            throw refused(Refusal.INVALID_REQUEST, "voucherNumber is required");
         }
         String number = voucherNumber.strip();
         LockedVoucher v = lock(voucherId);
         if (v.voucherNumber() != null) {
             if (!v.voucherNumber().equals(number)) {
-                throw refused(Refusal.INVALID, "voucher " + v.id() + " was issued under another number");
+                throw refused(Refusal.INVALID_REQUEST, "voucher " + v.id() + " was issued under another number");
             }
             return view(v.id());
         }
@@ -159,7 +159,7 @@ public final class Vouchers {
         }
         if (v.status() != VoucherStatus.REQUESTED) {
             v.requireIssued(false);
-            throw refused(Refusal.INVALID, "voucher " + v.id() + " was issued; only a requested voucher can fail");
+            throw refused(Refusal.INVALID_REQUEST, "voucher " + v.id() + " was issued; only a requested voucher can fail");
         }
         // each reopening reserves anew, so each failure releases under a key of its own
         String key = "voucher:issue-failed:" + v.id() + (v.reopenings() == 0 ? "" : ":" + v.reopenings());
@@ -217,7 +217,7 @@ public final class Vouchers {
      */
     public EventOutcome recordEvent(ServiceEvent e, UUID sourceMessageId) {
         if (e == null) {
-            throw refused(Refusal.INVALID, "an event is required");
+            throw refused(Refusal.INVALID_REQUEST, "an event is required");
         }
         return events.record(lock(e.voucherId()), e, today(), graceDays, sourceMessageId);
     }
@@ -309,7 +309,7 @@ public final class Vouchers {
                 && v.lineCode().equals(r.lineCode() == null ? null : r.lineCode().strip())
                 && v.valueCents() == VoucherTerms.requestedValue(r);
         if (!same) {
-            throw new InvalidRequestException("requestKey was used before for another voucher request");
+            throw new InvalidRequestException("requestId (or the Idempotency-Key) was used before for another voucher request");
         }
         return v;
     }

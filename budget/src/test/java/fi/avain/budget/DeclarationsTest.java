@@ -92,7 +92,7 @@ class DeclarationsTest {
         DeclarationRequest other = new DeclarationRequest(budgetId, "care", PROVIDER, HOME_CARE, SERVICE_DAY, 13000,
                 null, r.declarationKey());
         assertThatThrownBy(() -> declare(other)).isInstanceOf(InvalidRequestException.class)
-                .hasMessageContaining("declarationKey");
+                .hasMessageContaining("declarationId");
         assertThat(line("care").heldCents()).isEqualTo(12000);
     }
 
@@ -109,7 +109,7 @@ class DeclarationsTest {
                 invalid("no day", r -> with(r, r.lineCode(), r.serviceClass(), null, r.amountCents(),
                         r.providerBusinessId()), "serviceDate"),
                 invalid("nothing declared", r -> with(r, r.lineCode(), r.serviceClass(), r.serviceDate(), 0,
-                        r.providerBusinessId()), "amountCents"),
+                        r.providerBusinessId()), "amount must be positive"),
                 invalid("a provider with a wrong check digit", r -> with(r, r.lineCode(), r.serviceClass(),
                         r.serviceDate(), r.amountCents(), "1234567-2"), "providerBusinessId"),
                 invalid("no key", r -> new DeclarationRequest(r.budgetId(), r.lineCode(), r.providerBusinessId(),

@@ -83,7 +83,7 @@ class VouchersTest {
         assertThat(reserve(request)).isEqualTo(first);
         request.quantity = 3;
         assertThatThrownBy(() -> reserve(request)).isInstanceOf(InvalidRequestException.class)
-                .hasMessageContaining("requestKey");
+                .hasMessageContaining("requestId");
         assertThat(line("care").heldCents()).isEqualTo(10000);
     }
 
@@ -93,9 +93,9 @@ class VouchersTest {
                 invalid("a line without vouchers", r -> r.line = "shop", "does not take vouchers"),
                 invalid("a class the line does not allow", r -> r.classes = Set.of(THERAPY), "serviceClasses"),
                 invalid("no kind", r -> r.kind = null, "kind"),
-                invalid("no unit value", r -> r.unit = 0, "unitValueCents"),
+                invalid("no unit value", r -> r.unit = 0, "unitValue"),
                 invalid("no units", r -> r.quantity = 0, "quantity"),
-                invalid("a multi-use voucher without a balance", r -> r.multi("care", 0), "balanceCents"),
+                invalid("a multi-use voucher without a balance", r -> r.multi("care", 0), "balance"),
                 invalid("validity ending before it starts", r -> r.until = FROM.minusDays(1), "validFrom"),
                 invalid("validity beyond the line", r -> r.until = LocalDate.parse("2027-01-31"), "period"),
                 invalid("validity after the line's period", r -> r.line = "spring", "period"),
@@ -150,7 +150,7 @@ class VouchersTest {
         assertThat(issued.status()).isEqualTo(VoucherStatus.ISSUED);
         assertThat(issued.voucherNumber()).isEqualTo("PS-1001");
         assertThat(f.inTx(() -> f.vouchers.issued(v.id(), "PS-1001"))).isEqualTo(issued);
-        assertThat(refusal(() -> f.inTx(() -> f.vouchers.issued(v.id(), "PS-2002")))).isEqualTo(Refusal.INVALID);
+        assertThat(refusal(() -> f.inTx(() -> f.vouchers.issued(v.id(), "PS-2002")))).isEqualTo(Refusal.INVALID_REQUEST);
         assertThat(refusal(() -> f.inTx(() -> f.vouchers.issued("V-NOSUCHVOUCHR", "PS-1"))))
                 .isEqualTo(Refusal.UNKNOWN_VOUCHER);
     }
@@ -177,7 +177,7 @@ class VouchersTest {
         f.inTx(() -> f.vouchers.reopen(v.id()));
         assertThat(f.inTx(() -> f.vouchers.issued(v.id(), "PS-1")).status()).isEqualTo(VoucherStatus.ISSUED);
         assertThat(line("care").heldCents()).isEqualTo(10000);
-        assertThat(refusal(() -> f.inTx(() -> f.vouchers.issueFailed(v.id(), "late")))).isEqualTo(Refusal.INVALID);
+        assertThat(refusal(() -> f.inTx(() -> f.vouchers.issueFailed(v.id(), "late")))).isEqualTo(Refusal.INVALID_REQUEST);
     }
 
     @Test
@@ -199,7 +199,7 @@ class VouchersTest {
         assertThat(accepted.acceptedBy()).containsExactly(PROVIDER);
         assertThat(accept(v.id(), PROVIDER)).isEqualTo(accepted);
         assertThat(refusal(() -> accept(v.id(), OTHER_PROVIDER))).isEqualTo(Refusal.PROVIDER_NOT_ALLOWED);
-        assertThat(refusal(() -> accept(v.id(), "1234567-2"))).isEqualTo(Refusal.INVALID);
+        assertThat(refusal(() -> accept(v.id(), "1234567-2"))).isEqualTo(Refusal.INVALID_REQUEST);
         assertThat(refusal(() -> accept("V-NOSUCHVOUCHR", PROVIDER))).isEqualTo(Refusal.UNKNOWN_VOUCHER);
         assertThat(refusal(() -> f.inTx(() -> f.vouchers.accept(v.id(), PROVIDER, LocalDate.parse("2027-01-01")))))
                 .isEqualTo(Refusal.VOUCHER_EXPIRED);
@@ -282,13 +282,13 @@ class VouchersTest {
     static Stream<Arguments> refusedEvents() {
         return Stream.of(
                 refused("an unknown voucher", e -> e.voucherId = "V-NOSUCHVOUCHR", Refusal.UNKNOWN_VOUCHER),
-                refused("no event id", e -> e.eventId = "", Refusal.INVALID),
-                refused("no units", e -> e.quantity = 0, Refusal.INVALID),
-                refused("nothing charged", e -> e.charged = 0, Refusal.INVALID),
-                refused("a negative client's share", e -> e.share = -100, Refusal.INVALID),
-                refused("a price the parts do not add up to", e -> e.price = 7000L, Refusal.INVALID),
-                refused("a provider with a wrong check digit", e -> e.provider = "1234567-2", Refusal.INVALID),
-                refused("a service before the validity", e -> e.day = FROM.minusDays(1), Refusal.INVALID),
+                refused("no event id", e -> e.eventId = "", Refusal.INVALID_REQUEST),
+                refused("no units", e -> e.quantity = 0, Refusal.INVALID_REQUEST),
+                refused("nothing charged", e -> e.charged = 0, Refusal.INVALID_REQUEST),
+                refused("a negative client's share", e -> e.share = -100, Refusal.INVALID_REQUEST),
+                refused("a price the parts do not add up to", e -> e.price = 7000L, Refusal.INVALID_REQUEST),
+                refused("a provider with a wrong check digit", e -> e.provider = "1234567-2", Refusal.INVALID_REQUEST),
+                refused("a service before the validity", e -> e.day = FROM.minusDays(1), Refusal.INVALID_REQUEST),
                 refused("a service after the validity", e -> e.day = LocalDate.parse("2027-01-01"),
                         Refusal.VOUCHER_EXPIRED),
                 refused("another provider", e -> e.provider = OTHER_PROVIDER, Refusal.PROVIDER_NOT_ALLOWED),
@@ -378,7 +378,7 @@ class VouchersTest {
         assertThat(again.remainingCents()).isEqualTo(first.remainingCents());
         assertThat(line("care").spentCents()).isEqualTo(4000);
         visit.charged = 3500;
-        assertThat(refusal(() -> record(visit))).isEqualTo(Refusal.INVALID);
+        assertThat(refusal(() -> record(visit))).isEqualTo(Refusal.INVALID_REQUEST);
         assertThat(f.vouchers.events(v.id())).hasSize(2);
     }
 
