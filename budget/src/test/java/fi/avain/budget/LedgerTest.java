@@ -137,6 +137,57 @@ class LedgerTest {
     }
 
     @Test
+    void anAuthorizationIdBelongsToTheCardAndMerchantCategoryItWasFirstAskedFor() {
+        String other = otherBudgetsCard();
+        approve("a1", 30000, "8099");
+        // 8050 is allowed on the same line, and yet it is another merchant's request
+        for (AuthorizationAttempt reused : List.of(attempt("a1", 30000, "8099", false, other),
+                attempt("a1", 30000, "8050", false, cardId), attempt("a1", 40000, "8099", false, other),
+                attempt("a1", 40000, "8050", false, cardId), attempt("a1", 100, "8099", false, other))) {
+            assertThatThrownBy(() -> f.inTx(() -> f.authorizer.decide(reused, UUID.randomUUID(), Verdict::toString)))
+                    .as(reused.toString()).isInstanceOf(IdempotencyConflictException.class)
+                    .hasMessageContaining("authorization " + budgetId + "-a1 was asked for another")
+                    .satisfies(e -> assertThat(((IdempotencyConflictException) e).key()).isEqualTo(budgetId + "-a1"));
+        }
+        assertThat(line("care").heldCents()).isEqualTo(30000);
+        assertThat(f.db.sql("select coalesce(sum(held_cents), 0) from budget_line where budget_id = (select budget_id "
+                + "from card where processor_card_id = ?)").param(other).query(Long.class).single()).isZero();
+        assertThat(decide("a1", 30000, "8099", false).duplicate()).isTrue();
+        assertThat(f.db.sql("select count(*) from card_authorization where authorization_id = ?")
+                .param(budgetId + "-a1").query(Long.class).single()).isEqualTo(1);
+
+        // A declined request holds nothing, and still names the card its id belongs to.
+        assertThat(reason(decide("a2", 1000, "7995", false))).isEqualTo(DeclineReason.MERCHANT_CATEGORY_NOT_ALLOWED);
+        assertThatThrownBy(() -> f.inTx(() -> f.authorizer.decide(attempt("a2", 2000, "7995", false, other),
+                UUID.randomUUID(), Verdict::toString))).isInstanceOf(IdempotencyConflictException.class)
+                .hasMessageContaining("another card");
+        // nor is another card's timeout recorded under it
+        Decision timeout = f.inTx(() -> f.authorizer.recordTimeout(attempt("a2", 1000, "7995", false, other),
+                UUID.randomUUID(), "{}"));
+        assertThat(timeout.verdict().reason()).isEqualTo(DeclineReason.TIMEOUT);
+        assertThat(f.db.sql("select count(*) from card_authorization where authorization_id = ?")
+                .param(budgetId + "-a2").query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void anIncrementalAuthorizationGrowsOnlyItsOwnCardsHold() {
+        String other = otherBudgetsCard();
+        approve("a1", 10000, "8099");
+        // As if the other card's request had claimed the id at the same instant, before this answer was
+        // recorded: the hold it finds is not its card's.
+        f.db.sql("update card_authorization set processor_card_id = null, merchant_category = null "
+                + "where authorization_id = ?").param(budgetId + "-a1").update();
+        assertThatThrownBy(() -> f.inTx(() -> f.authorizer.decide(attempt("a1", 20000, "8099", false, other),
+                UUID.randomUUID(), Verdict::toString))).isInstanceOf(IdempotencyConflictException.class)
+                .hasMessageContaining("another card");
+        assertThatThrownBy(() -> decide("a1", 20000, "8050", false)).isInstanceOf(IdempotencyConflictException.class)
+                .hasMessageContaining("another merchant category");
+        assertThat(line("care").heldCents()).isEqualTo(10000);
+        assertThat(decide("a1", 20000, "8099", false).verdict().approved()).isTrue();
+        assertThat(line("care").heldCents()).isEqualTo(20000);
+    }
+
+    @Test
     void aCardAnswersOnlyToTheProcessorItWasRegisteredWith() {
         Decision other = f.inTx(() -> f.authorizer.decide(new AuthorizationAttempt("generic", budgetId + "-x1", cardId,
                 1000, "8099", false, f.clock.instant()), UUID.randomUUID(), Verdict::toString));
@@ -380,8 +431,21 @@ class LedgerTest {
     // --- helpers: authorization and record ids are made unique per budget, since the schema is shared
 
     private AuthorizationAttempt attempt(String id, long cents, String mcc, boolean controllable) {
-        return new AuthorizationAttempt(processor(), budgetId + "-" + id, cardId, cents, mcc, controllable,
+        return attempt(id, cents, mcc, controllable, cardId);
+    }
+
+    private AuthorizationAttempt attempt(String id, long cents, String mcc, boolean controllable, String card) {
+        return new AuthorizationAttempt(processor(), budgetId + "-" + id, card, cents, mcc, controllable,
                 f.clock.instant());
+    }
+
+    /** A card of this test's processor on the budget of another plan, with money on every line. */
+    private String otherBudgetsCard() {
+        UUID otherBudget = f.plan(PLAN.formatted("plan-" + UUID.randomUUID(), "1000.00")).budgetId();
+        String other = "ic_" + UUID.randomUUID().toString().replace("-", "");
+        f.inTx(() -> f.cards.register("stripe", other, otherBudget, CardStatus.ACTIVE));
+        f.db.sql("update card set processor = ? where processor_card_id = ?").params(processor(), other).update();
+        return other;
     }
 
     private Decision decide(String id, long cents, String mcc, boolean controllable) {

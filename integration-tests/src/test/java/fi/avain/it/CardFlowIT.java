@@ -108,6 +108,62 @@ class CardFlowIT extends AvainIntegrationTest {
     }
 
     @Test
+    void anAuthorizationIdNamingAnotherCardOrMerchantCategoryIsAConflictAndHoldsNothing() throws Exception {
+        String otherBudget = json(postJson("/api/v1/plans", INTEGRATOR_KEY, PLAN.formatted("p-2", "500.00")).body())
+                .get("budgetId").asText();
+        String otherCard = registerCard(otherBudget, "generic");
+        String otherStripeCard = registerCard(otherBudget, "stripe");
+        String first = generic("a-1", "300.00", "8099").toString();
+        assertThat(first).contains("\"approved\":true");
+
+        for (String reused : List.of(authorization("a-1", "300.00", "8099").replace(cardId, otherCard),
+                authorization("a-1", "300.00", "7011"),
+                authorization("a-1", "350.00", "8099").replace(cardId, otherCard))) {
+            HttpResponse<String> refused = sendGeneric(reused);
+            assertProblem(refused, 409);
+            assertThat(json(refused.body()).get("authorizationId").asText()).isEqualTo("a-1");
+            assertThat(json(refused.body()).get("detail").asText()).contains("authorization a-1 was asked for another");
+        }
+        assertThat(line(budget(), "care").get("held").asText()).isEqualTo("300.00");
+        assertThat(line(budget(), "travel").get("held").asText()).isEqualTo("0.00");
+        assertThat(json(get("/api/v1/budgets/" + otherBudget, INTEGRATOR_KEY).body()).get("held").asText())
+                .isEqualTo("0.00");
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql(
+                "select count(*) from message where flow = 'card-authorization' and status = 'ERROR'")
+                .query(Long.class).single() == 3);
+        assertThat(jdbc.sql("select reason from message where flow = 'card-authorization' and status = 'ERROR'")
+                .query(String.class).list()).allSatisfy(reason -> assertThat(reason).contains("was asked for another"));
+        assertThat(jdbc.sql("select count(*) from message where status = 'DUPLICATE'").query(Long.class).single())
+                .isZero();
+        String refusedId = jdbc.sql("""
+                        select cast(id as text) from message where flow = 'card-authorization' and status = 'ERROR'
+                        order by received_at limit 1""").query(String.class).single();
+        assertThat(json(post("/api/v1/messages/" + refusedId + "/replay", OPERATOR_KEY).body()).get("status").asText())
+                .isEqualTo("ERROR");
+        // the same request again is still a repeat
+        assertThat(generic("a-1", "300.00", "8099").toString()).isEqualTo(first);
+
+        assertThat(json(sendStripe(stripeEvent("iauth_c1", 4000, "8099", false), STRIPE_SECRET, Instant.now()).body())
+                .get("approved").asBoolean()).isTrue();
+        HttpResponse<String> stripe = sendStripe(stripeEvent("iauth_c1", 4000, "8099", false)
+                .replace(stripeCardId, otherStripeCard), STRIPE_SECRET, Instant.now());
+        assertProblem(stripe, 409);
+        assertThat(json(stripe.body()).get("authorizationId").asText()).isEqualTo("iauth_c1");
+        assertThat(line(budget(), "care").get("held").asText()).isEqualTo("340.00");
+        assertThat(json(get("/api/v1/budgets/" + otherBudget, INTEGRATOR_KEY).body()).get("held").asText())
+                .isEqualTo("0.00");
+    }
+
+    String registerCard(String budget, String processor) {
+        String card = (processor.equals("stripe") ? "ic_" : "card_")
+                + UUID.randomUUID().toString().replace("-", "").substring(0, 20);
+        HttpResponse<String> registered = postJson("/api/v1/cards", INTEGRATOR_KEY, "{\"cardId\":\"" + card
+                + "\",\"budgetId\":\"" + budget + "\",\"processor\":\"" + processor + "\"}");
+        assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
+        return card;
+    }
+
+    @Test
     void declinesCarryTheirReason() {
         assertThat(generic("a-1", "10.00", "7995").get("reason").asText()).isEqualTo("merchant_category_not_allowed");
         assertThat(generic("a-2", "300.01", "8099").get("reason").asText()).isEqualTo("limit_exceeded");
