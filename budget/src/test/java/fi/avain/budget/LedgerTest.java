@@ -358,6 +358,63 @@ class LedgerTest {
     }
 
     @Test
+    void aRealTimeReversalMustNameTheCardItsHoldIsOn() {
+        String other = otherBudgetsCard();
+        approve("a1", 30000, "8099");
+        for (String card : List.of(other, "no-such-card")) {
+            ClearingItem reversal = new ClearingItem(processor(), "reversal:" + card + "-" + budgetId,
+                    ClearingItem.Type.REVERSAL, budgetId + "-a1", card, 5000, null, null, null);
+            assertThatThrownBy(() -> f.inTx(() -> f.clearing.reverse(reversal, UUID.randomUUID())))
+                    .isInstanceOf(LedgerException.class)
+                    .hasMessageContaining("must name the card its hold is on");
+        }
+        assertThat(line("care").heldCents()).isEqualTo(30000);
+        ClearingItem own = new ClearingItem(processor(), "reversal:own-" + budgetId, ClearingItem.Type.REVERSAL,
+                budgetId + "-a1", cardId, 5000, null, null, null);
+        assertThat(f.inTx(() -> f.clearing.reverse(own, UUID.randomUUID())).outcome())
+                .isEqualTo(ClearingOutcome.RELEASED);
+        assertThat(line("care").heldCents()).isEqualTo(25000);
+    }
+
+    @Test
+    void aClearingRecordNamingACardOfAnotherBudgetBooksOnNeitherAndIsAnException() {
+        String other = otherBudgetsCard();
+        UUID otherBudget = f.cards.find(other).orElseThrow().budgetId();
+        String sameBudget = "ic_" + UUID.randomUUID().toString().replace("-", "");
+        f.inTx(() -> f.cards.register("stripe", sameBudget, budgetId, CardStatus.ACTIVE));
+        approve("a1", 10000, "8099");
+        approve("a2", 10000, "8099");
+        for (ClearingItem.Type type : List.of(ClearingItem.Type.CAPTURE, ClearingItem.Type.REVERSAL)) {
+            for (String card : List.of(other, "no-such-card")) {
+                Clearing.Applied applied = f.inTx(() -> f.clearing.apply(new ClearingItem(processor(),
+                        type + card + "-" + budgetId, type, budgetId + "-a1", card, 4000, "8099",
+                        LocalDate.parse("2026-11-22"), null), UUID.randomUUID()));
+                assertThat(applied.outcome()).as(type + " " + card).isEqualTo(ClearingOutcome.EXCEPTION);
+                assertThat(applied.bookedCents()).isZero();
+            }
+        }
+        assertThat(line("care").heldCents()).isEqualTo(20000);
+        assertThat(line("care").spentCents()).isZero();
+        assertThat(f.budgets.find(otherBudget).orElseThrow().lines()).allSatisfy(l -> {
+            assertThat(l.heldCents()).isZero();
+            assertThat(l.spentCents()).isZero();
+        });
+        assertThat(f.exceptions.list("OPEN", "CARD_MISMATCH", 0, 100)).extracting(ReconciliationExceptions.Item::reference)
+                .contains("CAPTURE" + other + "-" + budgetId, "REVERSALno-such-card-" + budgetId);
+
+        // A card of the hold's own budget books on it, as the authorization did.
+        assertThat(f.inTx(() -> f.clearing.apply(new ClearingItem(processor(), "c-same-" + budgetId,
+                ClearingItem.Type.CAPTURE, budgetId + "-a1", sameBudget, 10000, "8099", LocalDate.parse("2026-11-22"),
+                null), UUID.randomUUID())).outcome()).isEqualTo(ClearingOutcome.CAPTURED);
+        assertThat(line("care").spentCents()).isEqualTo(10000);
+        // A refund found by its authorization is checked the same way.
+        assertThat(f.inTx(() -> f.clearing.apply(new ClearingItem(processor(), "r-other-" + budgetId,
+                ClearingItem.Type.REFUND, budgetId + "-a1", other, 1000, "8099", LocalDate.parse("2026-11-22"),
+                null), UUID.randomUUID())).outcome()).isEqualTo(ClearingOutcome.EXCEPTION);
+        assertThat(line("care").spentCents()).isEqualTo(10000);
+    }
+
+    @Test
     void aRefundCreditsTheLineBackAndAReversalReleasesOrUndoesTheCapture() {
         approve("a1", 10000, "8099");
         capture("c1", "a1", 10000);

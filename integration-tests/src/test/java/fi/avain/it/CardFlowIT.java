@@ -485,6 +485,51 @@ class CardFlowIT extends AvainIntegrationTest {
     }
 
     @Test
+    void aReversalOrAClearingRecordNamingAnotherCardLeavesTheHoldAlone() throws Exception {
+        String otherBudget = json(postJson("/api/v1/plans", INTEGRATOR_KEY, PLAN.formatted("p-2", "500.00")).body())
+                .get("budgetId").asText();
+        String otherCard = registerCard(otherBudget, "generic");
+        String otherStripeCard = registerCard(otherBudget, "stripe");
+        assertThat(generic("a-1", "300.00", "8099").get("approved").asBoolean()).isTrue();
+        for (String card : List.of("no-such-card", otherCard)) {
+            HttpResponse<String> refused = sendGeneric("""
+                    {"type":"reversal","authorizationId":"a-1","cardId":"%s","amount":"50.00","currency":"EUR",
+                     "createdAt":"%s"}""".formatted(card, Instant.now()));
+            assertProblem(refused, 409);
+            assertThat(json(refused.body()).get("detail").asText()).contains("must name the card its hold is on");
+        }
+        assertThat(line(budget(), "care").get("held").asText()).isEqualTo("300.00");
+        assertThat(jdbc.sql("select count(*) from message where flow = 'card-authorization' and status = 'ERROR'")
+                .query(Long.class).single()).isEqualTo(2);
+
+        assertThat(json(sendStripe(stripeEvent("iauth_r", 6000, "8099", false), STRIPE_SECRET, Instant.now()).body())
+                .get("approved").asBoolean()).isTrue();
+        HttpResponse<String> stripe = sendStripe(authorizationUpdated("evt_u1", "iauth_r", "reversed", 0, 6000L)
+                .replace(stripeCardId, otherStripeCard), STRIPE_SECRET, Instant.now());
+        assertProblem(stripe, 409);
+        assertThat(line(budget(), "care").get("held").asText()).isEqualTo("360.00");
+
+        // A clearing file's record is not refused but left for a person; a card of the hold's own budget books.
+        Files.createDirectories(CLEARING_DIR);
+        Path file = CLEARING_DIR.resolve("clearing-" + UUID.randomUUID() + ".csv");
+        Files.writeString(file, """
+                record_id,type,authorization_id,card_id,amount,currency,merchant_category_code,merchant_name,occurred_at,settlement_date,count
+                r-1,capture,a-1,%1$s,300.00,EUR,8099,Hoivakoti,2026-11-23T10:00:00Z,2026-11-23,
+                r-2,capture,iauth_r,%2$s,60.00,EUR,8099,Hoivakoti,2026-11-23T10:00:00Z,2026-11-23,
+                """.formatted(otherCard, cardId));
+        var summary = jobs.run("card-clearing", Map.of(), fi.avain.routes.jobs.JobProgress.NONE);
+        assertThat(summary.counts()).containsEntry("exception", 1L).containsEntry("captured", 1L);
+        assertThat(line(budget(), "care").get("held").asText()).isEqualTo("300.00");
+        assertThat(line(budget(), "care").get("spent").asText()).isEqualTo("60.00");
+        JsonNode other = json(get("/api/v1/budgets/" + otherBudget, INTEGRATOR_KEY).body());
+        assertThat(other.get("held").asText()).isEqualTo("0.00");
+        assertThat(other.get("spent").asText()).isEqualTo("0.00");
+        JsonNode exceptions = json(get("/api/v1/reconciliation/exceptions?kind=card-mismatch", OPERATOR_KEY).body());
+        assertThat(exceptions.get("items")).hasSize(1);
+        assertThat(exceptions.get("items").get(0).get("amount").asText()).isEqualTo("300.00");
+    }
+
+    @Test
     void stripeTransactionEventsCaptureAndRefundInRealTime() throws Exception {
         assertThat(json(sendStripe(stripeEvent("iauth_t1", 6000, "8099", false), STRIPE_SECRET, Instant.now()).body())
                 .get("approved").asBoolean()).isTrue();
