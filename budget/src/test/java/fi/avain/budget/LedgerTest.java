@@ -485,6 +485,36 @@ class LedgerTest {
         assertThat(line("care").availableCents()).isEqualTo(103000);
     }
 
+    @Test
+    void aCorrectionIdNamesOneCorrectionAndAnotherUnderItIsAConflict() {
+        Corrections corrections = new Corrections(f.db, f.ledger);
+        String key = "fix-" + budgetId;
+        assertThat(f.inTx(() -> corrections.correct(budgetId, "care", Corrections.Kind.ALLOCATION, -1000, key,
+                UUID.randomUUID()))).isPresent();
+        UUID otherBudget = f.plan(PLAN.formatted("plan-" + UUID.randomUUID(), "1000.00")).budgetId();
+        record Reuse(UUID budget, String line, Corrections.Kind kind, long cents) {
+        }
+        for (Reuse reuse : List.of(new Reuse(budgetId, "care", Corrections.Kind.ALLOCATION, -50000),
+                new Reuse(budgetId, "care", Corrections.Kind.ALLOCATION, 1000),
+                new Reuse(budgetId, "care", Corrections.Kind.SPEND, -1000),
+                new Reuse(budgetId, "travel", Corrections.Kind.ALLOCATION, -1000),
+                new Reuse(otherBudget, "care", Corrections.Kind.ALLOCATION, -1000))) {
+            assertThatThrownBy(() -> f.inTx(() -> corrections.correct(reuse.budget(), reuse.line(), reuse.kind(),
+                    reuse.cents(), key, UUID.randomUUID()))).as(reuse.toString())
+                    .isInstanceOf(IdempotencyConflictException.class)
+                    .hasMessageContaining("correctionId " + key + " was booked for another correction")
+                    .satisfies(e -> assertThat(((IdempotencyConflictException) e).field()).isEqualTo("correctionId"));
+        }
+        assertThat(line("care").allocatedCents()).isEqualTo(99000);
+        assertThat(line("travel").allocatedCents()).isEqualTo(50000);
+        // The same correction again books nothing, even when the line could not take it now.
+        approve("a1", 30000, "8099");
+        f.inTx(() -> corrections.correct(budgetId, "care", Corrections.Kind.ALLOCATION, -69000, key + "-all", null));
+        assertThat(line("care").availableCents()).isZero();
+        assertThat(f.inTx(() -> corrections.correct(budgetId, "care", Corrections.Kind.ALLOCATION, -1000, key,
+                UUID.randomUUID()))).isEmpty();
+    }
+
     // --- helpers: authorization and record ids are made unique per budget, since the schema is shared
 
     private AuthorizationAttempt attempt(String id, long cents, String mcc, boolean controllable) {

@@ -569,6 +569,13 @@ class CardFlowIT extends AvainIntegrationTest {
         assertThat(postJson(path, OPERATOR_KEY, body).statusCode()).isEqualTo(201);
         assertThat(postJson(path, OPERATOR_KEY, body).statusCode()).isEqualTo(200);
         assertThat(line(budget(), "care").get("allocated").asText()).isEqualTo("525.00");
+        // the same key for another correction is refused, naming the key, and kept in the error store
+        HttpResponse<String> reused = postJson(path, OPERATOR_KEY, body.replace("25.00", "-500.00"));
+        assertProblem(reused, 409);
+        assertThat(json(reused.body()).get("correctionId").asText()).isEqualTo("fix-1");
+        assertThat(json(reused.body()).get("detail").asText()).contains("correctionId fix-1 was booked for another");
+        assertThat(jdbc.sql("select status from message where flow = 'budget-correction' order by received_at")
+                .query(String.class).list()).containsExactly("PROCESSED", "DUPLICATE", "ERROR");
         assertProblem(postJson(path, OPERATOR_KEY, body.replace("fix-1", "fix-2").replace("25.00", "-900.00")), 409);
         assertProblem(postJson(path, OPERATOR_KEY, body.replace("fix-1", "fix-3").replace("25.00", "1.001")), 400);
         assertProblem(postJson(path, OPERATOR_KEY, body.replace("fix-1", "fix-4").replace("care", "nope")), 404);
