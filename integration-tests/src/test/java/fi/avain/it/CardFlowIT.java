@@ -164,18 +164,26 @@ class CardFlowIT extends AvainIntegrationTest {
     }
 
     @Test
-    void declinesCarryTheirReason() {
-        assertThat(generic("a-1", "10.00", "7995").get("reason").asText()).isEqualTo("merchant_category_not_allowed");
-        assertThat(generic("a-2", "300.01", "8099").get("reason").asText()).isEqualTo("limit_exceeded");
-        assertThat(generic("a-3", "100.01", "7011").get("reason").asText()).isEqualTo("insufficient_funds");
+    void declinesCarryTheirReasonAndTheRequestedAmount() {
+        assertDeclined(generic("a-1", "10.00", "7995"), "merchant_category_not_allowed", "10.00");
+        assertDeclined(generic("a-2", "300.01", "8099"), "limit_exceeded", "300.01");
+        assertDeclined(generic("a-3", "100.01", "7011"), "insufficient_funds", "100.01");
         // over both the line and its per-transaction limit: the money is the reason
-        assertThat(generic("a-6", "500.01", "8099").get("reason").asText()).isEqualTo("insufficient_funds");
+        assertDeclined(generic("a-6", "500.01", "8099"), "insufficient_funds", "500.01");
         JsonNode unknown = json(sendGeneric(authorization("a-4", "1.00", "8099").replace(cardId, "ic_nobody")).body());
-        assertThat(unknown.get("approved").asBoolean()).isFalse();
-        assertThat(unknown.get("reason").asText()).isEqualTo("unknown_card");
+        assertDeclined(unknown, "unknown_card", "1.00");
+        // an incremental authorization declined: the total it asked for
+        assertThat(generic("a-7", "250.00", "8099").get("approved").asBoolean()).isTrue();
+        assertDeclined(generic("a-7", "300.01", "8099"), "limit_exceeded", "300.01");
         postJson("/api/v1/cards/" + cardId + "/status", INTEGRATOR_KEY, "{\"status\":\"blocked\"}");
-        assertThat(generic("a-5", "1.00", "8099").get("reason").asText()).isEqualTo("card_inactive");
-        assertThat(budget().get("held").asText()).isEqualTo("0.00");
+        assertDeclined(generic("a-5", "1.25", "8099"), "card_inactive", "1.25");
+        assertThat(budget().get("held").asText()).isEqualTo("250.00");
+    }
+
+    static void assertDeclined(JsonNode answer, String reason, String amount) {
+        assertThat(answer.get("approved").asBoolean()).as(answer.toString()).isFalse();
+        assertThat(answer.get("reason").asText()).as(answer.toString()).isEqualTo(reason);
+        assertThat(answer.get("amount").asText()).as(answer.toString()).isEqualTo(amount);
     }
 
     @Test
@@ -349,8 +357,7 @@ class CardFlowIT extends AvainIntegrationTest {
             HttpResponse<String> response = sendGeneric(authorization("a-1", "10.00", "8099"));
             long ms = (System.nanoTime() - started) / 1_000_000;
             assertThat(ms).isLessThan(2000);
-            assertThat(json(response.body()).get("approved").asBoolean()).isFalse();
-            assertThat(json(response.body()).get("reason").asText()).isEqualTo("timeout");
+            assertDeclined(json(response.body()), "timeout", "10.00");
             lock.rollback();
         }
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() ->

@@ -66,7 +66,7 @@ class CardAuthorizationReplayer implements MessageReplayer {
         Verdict timeout = Verdict.declined(request.authorizationId(), DeclineReason.TIMEOUT);
         String response = CardAuthorizationRequest.STRIPE.equals(request.processor())
                 ? CardWebhookController.stripeAnswer(timeout, request.amountControllable(), 0)
-                : CardWebhookController.genericAnswer(timeout);
+                : CardWebhookController.genericAnswer(timeout, request.amount().cents());
         tx.executeWithoutResult(status -> authorizer.recordTimeout(attempt, message.id(), response));
         return ReplayOutcome.processed();
     }
