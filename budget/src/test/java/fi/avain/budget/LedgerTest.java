@@ -209,6 +209,40 @@ class LedgerTest {
     }
 
     @Test
+    void lostAndClosedAreFinalWhileBlockedAndActiveGoBothWays() {
+        assertThat(f.inTx(() -> f.cards.setStatus(cardId, CardStatus.BLOCKED)).status()).isEqualTo(CardStatus.BLOCKED);
+        assertThat(f.inTx(() -> f.cards.setStatus(cardId, CardStatus.ACTIVE)).status()).isEqualTo(CardStatus.ACTIVE);
+        for (CardStatus last : List.of(CardStatus.LOST, CardStatus.CLOSED)) {
+            String card = otherBudgetsCard();
+            f.inTx(() -> f.cards.setStatus(card, last));
+            for (CardStatus next : CardStatus.values()) {
+                if (next == last) {
+                    assertThat(f.inTx(() -> f.cards.setStatus(card, next)).status()).isEqualTo(last);
+                } else {
+                    assertThatThrownBy(() -> f.inTx(() -> f.cards.setStatus(card, next))).as(last + " to " + next)
+                            .isInstanceOf(LedgerException.class).hasMessageContaining("status is final");
+                }
+            }
+            assertThat(f.cards.find(card).orElseThrow().status()).isEqualTo(last);
+        }
+        assertThatThrownBy(() -> f.inTx(() -> f.cards.setStatus("ic_nobody", CardStatus.ACTIVE)))
+                .isInstanceOf(UnknownBudgetException.class);
+    }
+
+    @Test
+    void aCardRegisteredAgainWithAnotherProcessorIsAConflict() {
+        String card = "ic_" + UUID.randomUUID().toString().replace("-", "");
+        assertThat(f.inTx(() -> f.cards.register("generic", card, budgetId, CardStatus.ACTIVE)).created()).isTrue();
+        Cards.Registration again = f.inTx(() -> f.cards.register("generic", card, budgetId, CardStatus.ACTIVE));
+        assertThat(again.created()).isFalse();
+        assertThat(again.card().processor()).isEqualTo("generic");
+        assertThatThrownBy(() -> f.inTx(() -> f.cards.register("stripe", card, budgetId, CardStatus.ACTIVE)))
+                .isInstanceOf(LedgerException.class)
+                .hasMessageContaining("already registered with processor generic, not stripe");
+        assertThat(f.cards.find(card).orElseThrow().processor()).isEqualTo("generic");
+    }
+
+    @Test
     void declinesSayWhy() {
         assertThat(reason(decide("a1", 1000, "7995", false))).isEqualTo(DeclineReason.MERCHANT_CATEGORY_NOT_ALLOWED);
         assertThat(reason(decide("a2", 30001, "8099", false))).isEqualTo(DeclineReason.LIMIT_EXCEEDED);

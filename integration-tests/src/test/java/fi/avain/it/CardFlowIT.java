@@ -346,6 +346,35 @@ class CardFlowIT extends AvainIntegrationTest {
     }
 
     @Test
+    void aLostOrClosedCardStaysSoAndACardKeepsItsProcessor() {
+        String status = "/api/v1/cards/" + cardId + "/status";
+        assertThat(postJson(status, INTEGRATOR_KEY, "{\"status\":\"blocked\"}").statusCode()).isEqualTo(200);
+        assertThat(postJson(status, INTEGRATOR_KEY, "{\"status\":\"active\"}").statusCode()).isEqualTo(200);
+        for (String last : List.of("lost", "closed")) {
+            String card = registerCard(budgetId, "generic");
+            String path = "/api/v1/cards/" + card + "/status";
+            assertThat(postJson(path, INTEGRATOR_KEY, "{\"status\":\"" + last + "\"}").statusCode()).isEqualTo(200);
+            assertThat(postJson(path, INTEGRATOR_KEY, "{\"status\":\"" + last + "\"}").statusCode()).isEqualTo(200);
+            for (String next : List.of("active", "blocked")) {
+                HttpResponse<String> refused = postJson(path, INTEGRATOR_KEY, "{\"status\":\"" + next + "\"}");
+                assertProblem(refused, 409);
+                assertThat(json(refused.body()).get("detail").asText()).contains("status is final");
+            }
+            assertThat(json(get("/api/v1/cards/" + card, INTEGRATOR_KEY).body()).get("status").asText())
+                    .isEqualTo(last);
+        }
+
+        String same = "{\"cardId\":\"" + cardId + "\",\"budgetId\":\"" + budgetId + "\",\"processor\":\"generic\"}";
+        assertThat(postJson("/api/v1/cards", INTEGRATOR_KEY, same).statusCode()).isEqualTo(200);
+        HttpResponse<String> otherProcessor = postJson("/api/v1/cards", INTEGRATOR_KEY, same.replace("generic", "stripe"));
+        assertProblem(otherProcessor, 409);
+        assertThat(json(otherProcessor.body()).get("detail").asText())
+                .contains("already registered with processor generic, not stripe");
+        assertThat(json(get("/api/v1/cards/" + cardId, INTEGRATOR_KEY).body()).get("processor").asText())
+                .isEqualTo("generic");
+    }
+
+    @Test
     void aRowLockHeldPastTheDeadlineIsADeclineInsideTheDeadlineAndTheRequestIsKept() throws Exception {
         try (Connection lock = java.sql.DriverManager.getConnection(TestDatabase.urlFor(SCHEMA), TestDatabase.USER,
                 TestDatabase.PASSWORD)) {
