@@ -109,8 +109,7 @@ class CardFlowIT extends AvainIntegrationTest {
 
     @Test
     void anAuthorizationIdNamingAnotherCardOrMerchantCategoryIsAConflictAndHoldsNothing() throws Exception {
-        String otherBudget = json(postJson("/api/v1/plans", INTEGRATOR_KEY, PLAN.formatted("p-2", "500.00")).body())
-                .get("budgetId").asText();
+        String otherBudget = otherBudget();
         String otherCard = registerCard(otherBudget, "generic");
         String otherStripeCard = registerCard(otherBudget, "stripe");
         String first = generic("a-1", "300.00", "8099").toString();
@@ -152,6 +151,13 @@ class CardFlowIT extends AvainIntegrationTest {
         assertThat(line(budget(), "care").get("held").asText()).isEqualTo("340.00");
         assertThat(json(get("/api/v1/budgets/" + otherBudget, INTEGRATOR_KEY).body()).get("held").asText())
                 .isEqualTo("0.00");
+    }
+
+    /** The budget of a second plan: a card on it is of another budget than the test's cards. */
+    String otherBudget() {
+        HttpResponse<String> created = postJson("/api/v1/plans", INTEGRATOR_KEY, PLAN.formatted("p-2", "500.00"));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        return json(created.body()).get("budgetId").asText();
     }
 
     String registerCard(String budget, String processor) {
@@ -522,8 +528,7 @@ class CardFlowIT extends AvainIntegrationTest {
 
     @Test
     void aReversalOrAClearingRecordNamingAnotherCardLeavesTheHoldAlone() throws Exception {
-        String otherBudget = json(postJson("/api/v1/plans", INTEGRATOR_KEY, PLAN.formatted("p-2", "500.00")).body())
-                .get("budgetId").asText();
+        String otherBudget = otherBudget();
         String otherCard = registerCard(otherBudget, "generic");
         String otherStripeCard = registerCard(otherBudget, "stripe");
         assertThat(generic("a-1", "300.00", "8099").get("approved").asBoolean()).isTrue();
