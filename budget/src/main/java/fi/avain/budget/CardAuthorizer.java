@@ -14,10 +14,21 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * Decides card authorizations against the ledger, in the caller's transaction: finds the card and
  * its budget, the line that allows the merchant category, checks the line's period and limits and
  * what is available, and holds the amount. Each answer is recorded by the processor's authorization
- * id and requested total, so a repeat gets the identical answer and no second hold.
+ * id and requested total, so a repeat gets the identical answer and no second hold. An authorization id
+ * belongs to the card and merchant category it was first asked for: the same id naming another is
+ * refused ({@link IdempotencyConflictException}) and changes nothing.
  */
 public final class CardAuthorizer {
     public static final ZoneId BUDGET_ZONE = ZoneId.of("Europe/Helsinki");
+
+    /**
+     * The claim's condition: no earlier request of the same processor and authorization id named another
+     * card or merchant category (answers recorded before these were kept match anything).
+     */
+    private static final String UNLESS_ANOTHER_REQUEST = """
+             where not exists (select 1 from card_authorization
+                              where processor = ? and authorization_id = ?
+                                and (processor_card_id <> ? or merchant_category <> ?))""";
 
     private final JdbcClient db;
     private final Ledger ledger;
@@ -37,15 +48,25 @@ public final class CardAuthorizer {
     public Decision decide(AuthorizationAttempt attempt, UUID sourceMessageId, Function<Verdict, String> render) {
         Timestamp now = Timestamp.from(ledger.now());
         // Claiming the (id, total) first serialises identical requests: a repeat finds the claim taken and
-        // reads the answer; a concurrent twin waits here for this transaction and then does the same.
+        // reads the answer; a concurrent twin waits here for this transaction and then does the same. The
+        // claim is not taken when an earlier request of the id named another card or category.
         int claimed = db.sql("""
-                        insert into card_authorization (processor, authorization_id, requested_cents, approved,
+                        insert into card_authorization (processor, authorization_id, requested_cents,
+                                                        processor_card_id, merchant_category, approved,
                                                         approved_cents, response, source_message_id, created_at)
-                        values (?, ?, ?, false, 0, '', ?, ?) on conflict do nothing""")
-                .params(attempt.processor(), attempt.authorizationId(), attempt.amountCents(), sourceMessageId, now)
+                        select ?, ?, ?, ?, ?, false, 0, '', ?, ?"""
+                        + " " + UNLESS_ANOTHER_REQUEST + " on conflict do nothing")
+                .params(attempt.processor(), attempt.authorizationId(), attempt.amountCents(), attempt.cardId(),
+                        attempt.merchantCategoryCode(), sourceMessageId, now, attempt.processor(),
+                        attempt.authorizationId(), attempt.cardId(), attempt.merchantCategoryCode())
                 .update();
         if (claimed == 0) {
-            return answered(attempt).orElseThrow(() -> new IllegalStateException("authorization claimed but not found"));
+            Optional<Decision> answered = answered(attempt);
+            if (answered.isEmpty()) {
+                throw conflict(attempt).orElseThrow(
+                        () -> new IllegalStateException("authorization claimed but not found"));
+            }
+            return answered.get();
         }
         Outcome outcome = evaluate(attempt, sourceMessageId);
         String response = render.apply(outcome.verdict());
@@ -68,13 +89,20 @@ public final class CardAuthorizer {
      */
     public Decision recordTimeout(AuthorizationAttempt attempt, UUID sourceMessageId, String response) {
         db.sql("""
-                        insert into card_authorization (processor, authorization_id, requested_cents, approved,
+                        insert into card_authorization (processor, authorization_id, requested_cents,
+                                                        processor_card_id, merchant_category, approved,
                                                         approved_cents, reason, response, source_message_id, created_at)
-                        values (?, ?, ?, false, 0, ?, ?, ?, ?) on conflict do nothing""")
-                .params(attempt.processor(), attempt.authorizationId(), attempt.amountCents(),
-                        DeclineReason.TIMEOUT.code(), response, sourceMessageId, Timestamp.from(ledger.now()))
+                        select ?, ?, ?, ?, ?, false, 0, ?, ?, ?, ?"""
+                        + " " + UNLESS_ANOTHER_REQUEST + " on conflict do nothing")
+                .params(attempt.processor(), attempt.authorizationId(), attempt.amountCents(), attempt.cardId(),
+                        attempt.merchantCategoryCode(), DeclineReason.TIMEOUT.code(), response, sourceMessageId,
+                        Timestamp.from(ledger.now()), attempt.processor(), attempt.authorizationId(),
+                        attempt.cardId(), attempt.merchantCategoryCode())
                 .update();
-        return answered(attempt).orElseThrow();
+        // A request refused as another card's or category's use of the id is not recorded under it.
+        return recorded(attempt).filter(r -> r.isFor(attempt)).map(Recorded::decision).orElseGet(() -> new Decision(
+                Verdict.declined(attempt.authorizationId(), DeclineReason.TIMEOUT), null, null, null, null, false,
+                response));
     }
 
     /**
@@ -123,10 +151,47 @@ public final class CardAuthorizer {
                 .update();
     }
 
-    /** The answer already given to the same request, if any. */
+    /**
+     * The answer already given to the same request, if any; throws {@link IdempotencyConflictException}
+     * when the id and total were answered for another card or merchant category.
+     */
     public Optional<Decision> answered(AuthorizationAttempt attempt) {
+        Optional<Recorded> recorded = recorded(attempt);
+        if (recorded.isPresent() && !recorded.get().isFor(attempt)) {
+            String card = recorded.get().cardId();
+            throw conflict(attempt, card != null && !card.equals(attempt.cardId()));
+        }
+        return recorded.map(Recorded::decision);
+    }
+
+    /**
+     * Why the attempt may not use its authorization id, if an earlier request of the id named another
+     * card or merchant category.
+     */
+    public Optional<IdempotencyConflictException> conflict(AuthorizationAttempt attempt) {
         return db.sql("""
-                        select a.approved, a.approved_cents, a.reason, a.card_id, a.hold_id, a.response, h.budget_id
+                        select processor_card_id from card_authorization
+                        where processor = ? and authorization_id = ?
+                          and (processor_card_id <> ? or merchant_category <> ?)
+                        order by created_at limit 1""")
+                .params(attempt.processor(), attempt.authorizationId(), attempt.cardId(),
+                        attempt.merchantCategoryCode())
+                .query((rs, n) -> rs.getString(1)).optional()
+                .map(card -> conflict(attempt, card != null && !card.equals(attempt.cardId())));
+    }
+
+    /** An answer as recorded, with the card and category it was given for (null in answers older than them). */
+    private record Recorded(Decision decision, String cardId, String merchantCategory) {
+        boolean isFor(AuthorizationAttempt attempt) {
+            return (cardId == null || cardId.equals(attempt.cardId()))
+                    && (merchantCategory == null || merchantCategory.equals(attempt.merchantCategoryCode()));
+        }
+    }
+
+    private Optional<Recorded> recorded(AuthorizationAttempt attempt) {
+        return db.sql("""
+                        select a.approved, a.approved_cents, a.reason, a.card_id, a.hold_id, a.response, h.budget_id,
+                               a.processor_card_id, a.merchant_category
                         from card_authorization a left join ledger_hold h on h.id = a.hold_id
                         where a.processor = ? and a.authorization_id = ? and a.requested_cents = ? and a.response <> ''""")
                 .params(attempt.processor(), attempt.authorizationId(), attempt.amountCents())
@@ -134,17 +199,26 @@ public final class CardAuthorizer {
                     String reason = rs.getString(3);
                     Verdict verdict = new Verdict(attempt.authorizationId(), rs.getBoolean(1), rs.getLong(2),
                             reason == null ? null : DeclineReason.valueOf(reason.toUpperCase(java.util.Locale.ROOT)));
-                    return new Decision(verdict, rs.getObject(4, UUID.class), rs.getObject(7, UUID.class),
-                            rs.getObject(5, UUID.class), null, true, rs.getString(6));
+                    return new Recorded(new Decision(verdict, rs.getObject(4, UUID.class), rs.getObject(7, UUID.class),
+                            rs.getObject(5, UUID.class), null, true, rs.getString(6)), rs.getString(8),
+                            rs.getString(9));
                 })
                 .optional();
+    }
+
+    /** The id was asked for another card, or for the same card in another merchant category. */
+    private static IdempotencyConflictException conflict(AuthorizationAttempt attempt, boolean anotherCard) {
+        String what = anotherCard ? "another card" : "another merchant category";
+        return new IdempotencyConflictException("authorizationId", attempt.authorizationId(), "authorization "
+                + attempt.authorizationId() + " was asked for " + what + "; an authorization id belongs to one card "
+                + "and one merchant category, and a request naming another is refused");
     }
 
     private record Outcome(Verdict verdict, UUID cardId, UUID budgetId, UUID holdId, String tenant) {
     }
 
     private record CardRow(UUID cardId, CardStatus status, UUID budgetId, String tenant, LocalDate periodStart,
-                           LocalDate periodEnd, UUID holdId) {
+                           LocalDate periodEnd, UUID holdId, UUID holdCardId, String holdMerchantCategory) {
     }
 
     private record HoldRow(UUID id, UUID lineId, long authorizedCents, String status) {
@@ -157,19 +231,30 @@ public final class CardAuthorizer {
         // answers only to the processor it was registered with (or to any, the sandbox's sample card):
         // another processor's request for it is a request for a card Avain does not know.
         Optional<CardRow> found = db.sql("""
-                        select c.id, c.status, c.budget_id, b.tenant, b.period_start, b.period_end, h.id
+                        select c.id, c.status, c.budget_id, b.tenant, b.period_start, b.period_end, h.id, h.card_id,
+                               h.merchant_category
                         from card c join budget b on b.id = c.budget_id
                         left join ledger_hold h on h.channel = 'card' and h.reference = ?
                         where c.processor_card_id = ? and c.processor in (?, ?)""")
                 .params(attempt.holdReference(), attempt.cardId(), attempt.processor(), Cards.ANY_PROCESSOR)
                 .query((rs, n) -> new CardRow(rs.getObject(1, UUID.class), CardStatus.valueOf(rs.getString(2)),
                         rs.getObject(3, UUID.class), rs.getString(4), rs.getDate(5).toLocalDate(),
-                        rs.getDate(6).toLocalDate(), rs.getObject(7, UUID.class)))
+                        rs.getDate(6).toLocalDate(), rs.getObject(7, UUID.class), rs.getObject(8, UUID.class),
+                        rs.getString(9)))
                 .optional();
         if (found.isEmpty()) {
             return new Outcome(Verdict.declined(id, DeclineReason.UNKNOWN_CARD), null, null, null, null);
         }
         CardRow card = found.get();
+        // The claim refused another card's use of the id; a twin of another card claimed at the same
+        // time is refused here, before it could grow a hold that is not its card's.
+        if (card.holdId() != null) {
+            boolean anotherCard = card.holdCardId() != null && !card.holdCardId().equals(card.cardId());
+            if (anotherCard || card.holdMerchantCategory() != null
+                    && !card.holdMerchantCategory().equals(attempt.merchantCategoryCode())) {
+                throw conflict(attempt, anotherCard);
+            }
+        }
         if (card.status() != CardStatus.ACTIVE) {
             return declined(id, card, DeclineReason.CARD_INACTIVE);
         }
@@ -311,10 +396,11 @@ public final class CardAuthorizer {
         db.sql("""
                         insert into ledger_hold (id, budget_id, line_id, channel, reference, authorized_cents,
                                                  remaining_cents, captured_cents, status, merchant_category, expires_at,
-                                                 created_at, updated_at)
-                        values (?, ?, ?, 'card', ?, ?, ?, 0, 'ACTIVE', ?, ?, ?, ?)""")
+                                                 created_at, updated_at, card_id)
+                        values (?, ?, ?, 'card', ?, ?, ?, 0, 'ACTIVE', ?, ?, ?, ?, ?)""")
                 .params(holdId, card.budgetId(), line.id(), attempt.holdReference(), amount, amount,
-                        attempt.merchantCategoryCode(), Timestamp.from(ledger.now().plus(ttl)), now, now)
+                        attempt.merchantCategoryCode(), Timestamp.from(ledger.now().plus(ttl)), now, now,
+                        card.cardId())
                 .update();
         ledger.book(card.budgetId(), MovementKind.HOLD, "card-hold:" + attempt.holdReference() + ":"
                         + attempt.amountCents(), sourceMessageId, "card", attempt.holdReference(),

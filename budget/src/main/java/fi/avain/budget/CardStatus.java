@@ -2,7 +2,10 @@ package fi.avain.budget;
 
 import java.util.Locale;
 
-/** A payment card's state in the registry; only an active card can be authorized. */
+/**
+ * A payment card's state in the registry; only an active card can be authorized. Active and blocked
+ * go both ways; lost and closed are final.
+ */
 public enum CardStatus {
     ACTIVE, BLOCKED, LOST, CLOSED;
 

@@ -32,14 +32,23 @@ public final class Cards {
     }
 
     /**
-     * Registers a card on a budget, or answers the card as it is when the same card is registered
-     * again on the same budget; a card already on another budget is refused.
+     * Registers a card on a budget, or answers the card as it is (its status included) when the same
+     * card is registered again on the same budget with the same processor; a card already on another
+     * budget, or registered with another processor, is refused.
      */
     public Registration register(String processor, String cardId, UUID budgetId, CardStatus status) {
         if (processor == null || !PROCESSORS.contains(processor)) {
             throw new InvalidRequestException("processor must be one of " + String.join(", ", PROCESSORS));
         }
-        return insert(processor, cardId, budgetId, status);
+        Registration registration = insert(processor, cardId, budgetId, status);
+        String registered = registration.card().processor();
+        if (!registration.created() && !registered.equals(processor)) {
+            // a card answers only to its processor's endpoint: the other processor's card is another card
+            throw new LedgerException("card " + cardId + " is already registered with processor "
+                    + (ANY_PROCESSOR.equals(registered) ? "any (the sandbox's sample card)" : registered)
+                    + ", not " + processor);
+        }
+        return registration;
     }
 
     /**
@@ -69,13 +78,25 @@ public final class Cards {
         return new Registration(card, inserted == 1);
     }
 
+    /**
+     * Sets a card's status. Lost and closed are final, as Stripe Issuing's canceled and lost are: such a
+     * card is refused any other status (a new card is issued instead); the same status again is answered
+     * as it is.
+     */
     public Card setStatus(String cardId, CardStatus status) {
-        int changed = db.sql("update card set status = ?, updated_at = ? where processor_card_id = ?")
-                .params(status.name(), Timestamp.from(ledger.now()), cardId).update();
-        if (changed == 0) {
-            throw new UnknownBudgetException("card");
+        int changed = db.sql("""
+                        update card set status = ?, updated_at = ?
+                        where processor_card_id = ? and status not in (?, ?)""")
+                .params(status.name(), Timestamp.from(ledger.now()), cardId, CardStatus.LOST.name(),
+                        CardStatus.CLOSED.name())
+                .update();
+        Card card = find(cardId).orElseThrow(() -> new UnknownBudgetException("card"));
+        if (changed == 0 && card.status() != status) {
+            String now = card.status().code();
+            throw new LedgerException("card " + cardId + " is " + now + ", and a " + now + " card's status is final: "
+                    + "it cannot become " + status.code() + "; issue a new card instead");
         }
-        return find(cardId).orElseThrow();
+        return card;
     }
 
     public Optional<Card> find(String cardId) {

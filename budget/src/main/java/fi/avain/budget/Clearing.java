@@ -4,6 +4,7 @@ import java.sql.Date;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -12,7 +13,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * Applies clearing records to the ledger, each exactly once (keyed by the processor's record id), in
  * the caller's transaction. A capture turns its hold into a spend and releases what it leaves; what
  * exceeds the hold is taken from the line while the line has it, and the rest goes to the tenant's
- * exceptions account with an exception for a person, so no line ever goes below zero.
+ * exceptions account with an exception for a person, so no line ever goes below zero. A record whose
+ * authorization id finds a hold books on it only when it names the hold's card, or another card of the
+ * same budget; otherwise it is an exception for a person and books nothing.
  */
 public final class Clearing {
     private final JdbcClient db;
@@ -28,11 +31,36 @@ public final class Clearing {
     public record Applied(ClearingOutcome outcome, long bookedCents, long exceptionCents, String detail) {
     }
 
+    /**
+     * @param cardId      the processor's id of the card the hold was authorized for; null for a hold
+     *                    older than that record
+     * @param namedBudget the budget of the card the record names, whichever processor registered it;
+     *                    null when no card has that id
+     */
     private record HoldRow(UUID id, UUID budgetId, UUID lineId, long remainingCents, long capturedCents, String status,
-                           String tenant) {
+                           String tenant, String cardId, UUID namedBudget) {
+        boolean onNamedCard(ClearingItem item) {
+            return cardId != null ? cardId.equals(item.cardId()) : budgetId.equals(namedBudget);
+        }
     }
 
     public Applied apply(ClearingItem item, UUID sourceMessageId) {
+        return apply(item, sourceMessageId, false);
+    }
+
+    /**
+     * A reversal the processor sends in real time: applied as {@link #apply} applies a reversal record,
+     * but it must name the card its hold is on, or it is refused ({@link LedgerException}) and changes
+     * nothing: the processor is told, where a file's record can only be left for a person.
+     */
+    public Applied reverse(ClearingItem item, UUID sourceMessageId) {
+        if (item.type() != ClearingItem.Type.REVERSAL) {
+            throw new IllegalArgumentException("not a reversal: " + item.type());
+        }
+        return apply(item, sourceMessageId, true);
+    }
+
+    private Applied apply(ClearingItem item, UUID sourceMessageId, boolean realTime) {
         int claimed = db.sql("""
                         insert into card_clearing (processor, record_id, record_type, authorization_id,
                                                    processor_card_id, amount_cents, booked_cents, settlement_date,
@@ -48,7 +76,7 @@ public final class Clearing {
         Applied applied = switch (item.type()) {
             case CAPTURE -> capture(item, sourceMessageId);
             case REFUND -> refund(item, sourceMessageId);
-            case REVERSAL -> reversal(item, sourceMessageId);
+            case REVERSAL -> reversal(item, sourceMessageId, realTime);
             case SETTLEMENT -> settlement(item);
         };
         db.sql("update card_clearing set outcome = ?, booked_cents = ? where processor = ? and record_id = ?")
@@ -62,6 +90,10 @@ public final class Clearing {
             return forcePost(item, messageId);
         }
         HoldRow hold = found.get();
+        Optional<Applied> elsewhere = onAnotherBudget(item, hold);
+        if (elsewhere.isPresent()) {
+            return elsewhere.get();
+        }
         LineState line = lock(hold.lineId());
         long amount = item.amountCents();
         List<Ledger.Leg> legs = new ArrayList<>();
@@ -132,6 +164,10 @@ public final class Clearing {
         UUID budgetId;
         String tenant;
         LineState line;
+        Optional<Applied> elsewhere = hold.flatMap(h -> onAnotherBudget(item, h));
+        if (elsewhere.isPresent()) {
+            return elsewhere.get();
+        }
         if (hold.isPresent()) {
             budgetId = hold.get().budgetId();
             tenant = hold.get().tenant();
@@ -165,7 +201,7 @@ public final class Clearing {
     }
 
     /** Releases an uncaptured hold, or after capture credits the spend back to the line. */
-    private Applied reversal(ClearingItem item, UUID messageId) {
+    private Applied reversal(ClearingItem item, UUID messageId, boolean realTime) {
         Optional<HoldRow> found = item.authorizationId() == null ? Optional.empty() : hold(item);
         if (found.isEmpty()) {
             exceptions.open(card(item).map(CardBudget::tenant).orElse(null), "REVERSAL_UNMATCHED",
@@ -173,6 +209,14 @@ public final class Clearing {
             return new Applied(ClearingOutcome.EXCEPTION, 0, item.amountCents(), "unknown authorization");
         }
         HoldRow hold = found.get();
+        if (realTime && !hold.onNamedCard(item)) {
+            throw new LedgerException("authorization " + item.authorizationId() + " is not held on the card the "
+                    + "reversal names; a reversal must name the card its hold is on");
+        }
+        Optional<Applied> elsewhere = onAnotherBudget(item, hold);
+        if (elsewhere.isPresent()) {
+            return elsewhere.get();
+        }
         LineState line = lock(hold.lineId());
         Timestamp now = Timestamp.from(ledger.now());
         long wanted = item.amountCents() == 0 ? Long.MAX_VALUE : item.amountCents();
@@ -227,6 +271,22 @@ public final class Clearing {
                 item.authorizationId() == null ? item.recordId() : item.holdReference(), legs);
     }
 
+    /**
+     * A record whose authorization id found a hold on another budget than its card's (a card of another
+     * client, a card Avain does not know, an id another processor's authorization also has): which budget
+     * it belongs to is for a person to say, so it books on neither and is an exception.
+     */
+    private Optional<Applied> onAnotherBudget(ClearingItem item, HoldRow hold) {
+        if (hold.onNamedCard(item) || hold.budgetId().equals(hold.namedBudget())) {
+            return Optional.empty();
+        }
+        exceptions.open(hold.tenant(), "CARD_MISMATCH", item.recordId(), item.amountCents(),
+                item.type().name().toLowerCase(Locale.ROOT) + " for authorization " + item.authorizationId()
+                        + " names a card that is not on the budget of the authorization's hold: booked on neither");
+        return Optional.of(new Applied(ClearingOutcome.EXCEPTION, 0, item.amountCents(),
+                "the card is not on the hold's budget"));
+    }
+
     private static Ledger.Leg exceptionLeg(String tenant, long cents) {
         return new Ledger.Leg(null, Accounts.exceptions(tenant), Accounts.unbudgeted(tenant), cents);
     }
@@ -237,7 +297,7 @@ public final class Clearing {
      * authorization id alone if exactly one hold has it.
      */
     private Optional<HoldRow> hold(ClearingItem item) {
-        Optional<HoldRow> locked = lockHold(item.holdReference());
+        Optional<HoldRow> locked = lockHold(item.holdReference(), item.cardId());
         if (locked.isEmpty()) {
             String escaped = item.authorizationId().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
             List<String> matches = db.sql("""
@@ -245,21 +305,26 @@ public final class Clearing {
                             limit 2""")
                     .param("%:" + escaped).query(String.class).list();
             if (matches.size() == 1) {
-                locked = lockHold(matches.get(0));
+                locked = lockHold(matches.get(0), item.cardId());
             }
         }
         return locked.map(h -> new HoldRow(h.id(), h.budgetId(), h.lineId(), h.remainingCents(), h.capturedCents(),
                 h.status(), db.sql("select tenant from budget where id = ?").param(h.budgetId()).query(String.class)
-                .single()));
+                .single(), h.cardId(), h.namedBudget()));
     }
 
-    private Optional<HoldRow> lockHold(String reference) {
+    /** The hold, locked, with its card and the budget of the card the record names. */
+    private Optional<HoldRow> lockHold(String reference, String namedCard) {
         return db.sql("""
-                        select id, budget_id, line_id, remaining_cents, captured_cents, status from ledger_hold
-                        where channel = 'card' and reference = ? for update""")
-                .param(reference)
+                        select h.id, h.budget_id, h.line_id, h.remaining_cents, h.captured_cents, h.status,
+                               (select c.processor_card_id from card c where c.id = h.card_id),
+                               (select c.budget_id from card c where c.processor_card_id = ?)
+                        from ledger_hold h
+                        where h.channel = 'card' and h.reference = ? for update""")
+                .params(namedCard, reference)
                 .query((rs, n) -> new HoldRow(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
-                        rs.getObject(3, UUID.class), rs.getLong(4), rs.getLong(5), rs.getString(6), null))
+                        rs.getObject(3, UUID.class), rs.getLong(4), rs.getLong(5), rs.getString(6), null,
+                        rs.getString(7), rs.getObject(8, UUID.class)))
                 .optional();
     }
 

@@ -137,6 +137,57 @@ class LedgerTest {
     }
 
     @Test
+    void anAuthorizationIdBelongsToTheCardAndMerchantCategoryItWasFirstAskedFor() {
+        String other = otherBudgetsCard();
+        approve("a1", 30000, "8099");
+        // 8050 is allowed on the same line, and yet it is another merchant's request
+        for (AuthorizationAttempt reused : List.of(attempt("a1", 30000, "8099", false, other),
+                attempt("a1", 30000, "8050", false, cardId), attempt("a1", 40000, "8099", false, other),
+                attempt("a1", 40000, "8050", false, cardId), attempt("a1", 100, "8099", false, other))) {
+            assertThatThrownBy(() -> f.inTx(() -> f.authorizer.decide(reused, UUID.randomUUID(), Verdict::toString)))
+                    .as(reused.toString()).isInstanceOf(IdempotencyConflictException.class)
+                    .hasMessageContaining("authorization " + budgetId + "-a1 was asked for another")
+                    .satisfies(e -> assertThat(((IdempotencyConflictException) e).key()).isEqualTo(budgetId + "-a1"));
+        }
+        assertThat(line("care").heldCents()).isEqualTo(30000);
+        assertThat(f.db.sql("select coalesce(sum(held_cents), 0) from budget_line where budget_id = (select budget_id "
+                + "from card where processor_card_id = ?)").param(other).query(Long.class).single()).isZero();
+        assertThat(decide("a1", 30000, "8099", false).duplicate()).isTrue();
+        assertThat(f.db.sql("select count(*) from card_authorization where authorization_id = ?")
+                .param(budgetId + "-a1").query(Long.class).single()).isEqualTo(1);
+
+        // A declined request holds nothing, and still names the card its id belongs to.
+        assertThat(reason(decide("a2", 1000, "7995", false))).isEqualTo(DeclineReason.MERCHANT_CATEGORY_NOT_ALLOWED);
+        assertThatThrownBy(() -> f.inTx(() -> f.authorizer.decide(attempt("a2", 2000, "7995", false, other),
+                UUID.randomUUID(), Verdict::toString))).isInstanceOf(IdempotencyConflictException.class)
+                .hasMessageContaining("another card");
+        // nor is another card's timeout recorded under it
+        Decision timeout = f.inTx(() -> f.authorizer.recordTimeout(attempt("a2", 1000, "7995", false, other),
+                UUID.randomUUID(), "{}"));
+        assertThat(timeout.verdict().reason()).isEqualTo(DeclineReason.TIMEOUT);
+        assertThat(f.db.sql("select count(*) from card_authorization where authorization_id = ?")
+                .param(budgetId + "-a2").query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void anIncrementalAuthorizationGrowsOnlyItsOwnCardsHold() {
+        String other = otherBudgetsCard();
+        approve("a1", 10000, "8099");
+        // As if the other card's request had claimed the id at the same instant, before this answer was
+        // recorded: the hold it finds is not its card's.
+        f.db.sql("update card_authorization set processor_card_id = null, merchant_category = null "
+                + "where authorization_id = ?").param(budgetId + "-a1").update();
+        assertThatThrownBy(() -> f.inTx(() -> f.authorizer.decide(attempt("a1", 20000, "8099", false, other),
+                UUID.randomUUID(), Verdict::toString))).isInstanceOf(IdempotencyConflictException.class)
+                .hasMessageContaining("another card");
+        assertThatThrownBy(() -> decide("a1", 20000, "8050", false)).isInstanceOf(IdempotencyConflictException.class)
+                .hasMessageContaining("another merchant category");
+        assertThat(line("care").heldCents()).isEqualTo(10000);
+        assertThat(decide("a1", 20000, "8099", false).verdict().approved()).isTrue();
+        assertThat(line("care").heldCents()).isEqualTo(20000);
+    }
+
+    @Test
     void aCardAnswersOnlyToTheProcessorItWasRegisteredWith() {
         Decision other = f.inTx(() -> f.authorizer.decide(new AuthorizationAttempt("generic", budgetId + "-x1", cardId,
                 1000, "8099", false, f.clock.instant()), UUID.randomUUID(), Verdict::toString));
@@ -155,6 +206,40 @@ class LedgerTest {
         assertThat(line("care").heldCents()).isEqualTo(3000);
         assertThatThrownBy(() -> f.inTx(() -> f.cards.register(Cards.ANY_PROCESSOR, "ic_other", budgetId,
                 CardStatus.ACTIVE))).isInstanceOf(InvalidRequestException.class);
+    }
+
+    @Test
+    void lostAndClosedAreFinalWhileBlockedAndActiveGoBothWays() {
+        assertThat(f.inTx(() -> f.cards.setStatus(cardId, CardStatus.BLOCKED)).status()).isEqualTo(CardStatus.BLOCKED);
+        assertThat(f.inTx(() -> f.cards.setStatus(cardId, CardStatus.ACTIVE)).status()).isEqualTo(CardStatus.ACTIVE);
+        for (CardStatus last : List.of(CardStatus.LOST, CardStatus.CLOSED)) {
+            String card = otherBudgetsCard();
+            f.inTx(() -> f.cards.setStatus(card, last));
+            for (CardStatus next : CardStatus.values()) {
+                if (next == last) {
+                    assertThat(f.inTx(() -> f.cards.setStatus(card, next)).status()).isEqualTo(last);
+                } else {
+                    assertThatThrownBy(() -> f.inTx(() -> f.cards.setStatus(card, next))).as(last + " to " + next)
+                            .isInstanceOf(LedgerException.class).hasMessageContaining("status is final");
+                }
+            }
+            assertThat(f.cards.find(card).orElseThrow().status()).isEqualTo(last);
+        }
+        assertThatThrownBy(() -> f.inTx(() -> f.cards.setStatus("ic_nobody", CardStatus.ACTIVE)))
+                .isInstanceOf(UnknownBudgetException.class);
+    }
+
+    @Test
+    void aCardRegisteredAgainWithAnotherProcessorIsAConflict() {
+        String card = "ic_" + UUID.randomUUID().toString().replace("-", "");
+        assertThat(f.inTx(() -> f.cards.register("generic", card, budgetId, CardStatus.ACTIVE)).created()).isTrue();
+        Cards.Registration again = f.inTx(() -> f.cards.register("generic", card, budgetId, CardStatus.ACTIVE));
+        assertThat(again.created()).isFalse();
+        assertThat(again.card().processor()).isEqualTo("generic");
+        assertThatThrownBy(() -> f.inTx(() -> f.cards.register("stripe", card, budgetId, CardStatus.ACTIVE)))
+                .isInstanceOf(LedgerException.class)
+                .hasMessageContaining("already registered with processor generic, not stripe");
+        assertThat(f.cards.find(card).orElseThrow().processor()).isEqualTo("generic");
     }
 
     @Test
@@ -307,6 +392,63 @@ class LedgerTest {
     }
 
     @Test
+    void aRealTimeReversalMustNameTheCardItsHoldIsOn() {
+        String other = otherBudgetsCard();
+        approve("a1", 30000, "8099");
+        for (String card : List.of(other, "no-such-card")) {
+            ClearingItem reversal = new ClearingItem(processor(), "reversal:" + card + "-" + budgetId,
+                    ClearingItem.Type.REVERSAL, budgetId + "-a1", card, 5000, null, null, null);
+            assertThatThrownBy(() -> f.inTx(() -> f.clearing.reverse(reversal, UUID.randomUUID())))
+                    .isInstanceOf(LedgerException.class)
+                    .hasMessageContaining("must name the card its hold is on");
+        }
+        assertThat(line("care").heldCents()).isEqualTo(30000);
+        ClearingItem own = new ClearingItem(processor(), "reversal:own-" + budgetId, ClearingItem.Type.REVERSAL,
+                budgetId + "-a1", cardId, 5000, null, null, null);
+        assertThat(f.inTx(() -> f.clearing.reverse(own, UUID.randomUUID())).outcome())
+                .isEqualTo(ClearingOutcome.RELEASED);
+        assertThat(line("care").heldCents()).isEqualTo(25000);
+    }
+
+    @Test
+    void aClearingRecordNamingACardOfAnotherBudgetBooksOnNeitherAndIsAnException() {
+        String other = otherBudgetsCard();
+        UUID otherBudget = f.cards.find(other).orElseThrow().budgetId();
+        String sameBudget = "ic_" + UUID.randomUUID().toString().replace("-", "");
+        f.inTx(() -> f.cards.register("stripe", sameBudget, budgetId, CardStatus.ACTIVE));
+        approve("a1", 10000, "8099");
+        approve("a2", 10000, "8099");
+        for (ClearingItem.Type type : List.of(ClearingItem.Type.CAPTURE, ClearingItem.Type.REVERSAL)) {
+            for (String card : List.of(other, "no-such-card")) {
+                Clearing.Applied applied = f.inTx(() -> f.clearing.apply(new ClearingItem(processor(),
+                        type + card + "-" + budgetId, type, budgetId + "-a1", card, 4000, "8099",
+                        LocalDate.parse("2026-11-22"), null), UUID.randomUUID()));
+                assertThat(applied.outcome()).as(type + " " + card).isEqualTo(ClearingOutcome.EXCEPTION);
+                assertThat(applied.bookedCents()).isZero();
+            }
+        }
+        assertThat(line("care").heldCents()).isEqualTo(20000);
+        assertThat(line("care").spentCents()).isZero();
+        assertThat(f.budgets.find(otherBudget).orElseThrow().lines()).allSatisfy(l -> {
+            assertThat(l.heldCents()).isZero();
+            assertThat(l.spentCents()).isZero();
+        });
+        assertThat(f.exceptions.list("OPEN", "CARD_MISMATCH", 0, 100)).extracting(ReconciliationExceptions.Item::reference)
+                .contains("CAPTURE" + other + "-" + budgetId, "REVERSALno-such-card-" + budgetId);
+
+        // A card of the hold's own budget books on it, as the authorization did.
+        assertThat(f.inTx(() -> f.clearing.apply(new ClearingItem(processor(), "c-same-" + budgetId,
+                ClearingItem.Type.CAPTURE, budgetId + "-a1", sameBudget, 10000, "8099", LocalDate.parse("2026-11-22"),
+                null), UUID.randomUUID())).outcome()).isEqualTo(ClearingOutcome.CAPTURED);
+        assertThat(line("care").spentCents()).isEqualTo(10000);
+        // A refund found by its authorization is checked the same way.
+        assertThat(f.inTx(() -> f.clearing.apply(new ClearingItem(processor(), "r-other-" + budgetId,
+                ClearingItem.Type.REFUND, budgetId + "-a1", other, 1000, "8099", LocalDate.parse("2026-11-22"),
+                null), UUID.randomUUID())).outcome()).isEqualTo(ClearingOutcome.EXCEPTION);
+        assertThat(line("care").spentCents()).isEqualTo(10000);
+    }
+
+    @Test
     void aRefundCreditsTheLineBackAndAReversalReleasesOrUndoesTheCapture() {
         approve("a1", 10000, "8099");
         capture("c1", "a1", 10000);
@@ -377,11 +519,54 @@ class LedgerTest {
         assertThat(line("care").availableCents()).isEqualTo(103000);
     }
 
+    @Test
+    void aCorrectionIdNamesOneCorrectionAndAnotherUnderItIsAConflict() {
+        Corrections corrections = new Corrections(f.db, f.ledger);
+        String key = "fix-" + budgetId;
+        assertThat(f.inTx(() -> corrections.correct(budgetId, "care", Corrections.Kind.ALLOCATION, -1000, key,
+                UUID.randomUUID()))).isPresent();
+        UUID otherBudget = f.plan(PLAN.formatted("plan-" + UUID.randomUUID(), "1000.00")).budgetId();
+        record Reuse(UUID budget, String line, Corrections.Kind kind, long cents) {
+        }
+        for (Reuse reuse : List.of(new Reuse(budgetId, "care", Corrections.Kind.ALLOCATION, -50000),
+                new Reuse(budgetId, "care", Corrections.Kind.ALLOCATION, 1000),
+                new Reuse(budgetId, "care", Corrections.Kind.SPEND, -1000),
+                new Reuse(budgetId, "travel", Corrections.Kind.ALLOCATION, -1000),
+                new Reuse(otherBudget, "care", Corrections.Kind.ALLOCATION, -1000))) {
+            assertThatThrownBy(() -> f.inTx(() -> corrections.correct(reuse.budget(), reuse.line(), reuse.kind(),
+                    reuse.cents(), key, UUID.randomUUID()))).as(reuse.toString())
+                    .isInstanceOf(IdempotencyConflictException.class)
+                    .hasMessageContaining("correctionId " + key + " was booked for another correction")
+                    .satisfies(e -> assertThat(((IdempotencyConflictException) e).field()).isEqualTo("correctionId"));
+        }
+        assertThat(line("care").allocatedCents()).isEqualTo(99000);
+        assertThat(line("travel").allocatedCents()).isEqualTo(50000);
+        // The same correction again books nothing, even when the line could not take it now.
+        approve("a1", 30000, "8099");
+        f.inTx(() -> corrections.correct(budgetId, "care", Corrections.Kind.ALLOCATION, -69000, key + "-all", null));
+        assertThat(line("care").availableCents()).isZero();
+        assertThat(f.inTx(() -> corrections.correct(budgetId, "care", Corrections.Kind.ALLOCATION, -1000, key,
+                UUID.randomUUID()))).isEmpty();
+    }
+
     // --- helpers: authorization and record ids are made unique per budget, since the schema is shared
 
     private AuthorizationAttempt attempt(String id, long cents, String mcc, boolean controllable) {
-        return new AuthorizationAttempt(processor(), budgetId + "-" + id, cardId, cents, mcc, controllable,
+        return attempt(id, cents, mcc, controllable, cardId);
+    }
+
+    private AuthorizationAttempt attempt(String id, long cents, String mcc, boolean controllable, String card) {
+        return new AuthorizationAttempt(processor(), budgetId + "-" + id, card, cents, mcc, controllable,
                 f.clock.instant());
+    }
+
+    /** A card of this test's processor on the budget of another plan, with money on every line. */
+    private String otherBudgetsCard() {
+        UUID otherBudget = f.plan(PLAN.formatted("plan-" + UUID.randomUUID(), "1000.00")).budgetId();
+        String other = "ic_" + UUID.randomUUID().toString().replace("-", "");
+        f.inTx(() -> f.cards.register("stripe", other, otherBudget, CardStatus.ACTIVE));
+        f.db.sql("update card set processor = ? where processor_card_id = ?").params(processor(), other).update();
+        return other;
     }
 
     private Decision decide(String id, long cents, String mcc, boolean controllable) {

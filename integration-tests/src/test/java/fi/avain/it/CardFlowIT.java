@@ -108,18 +108,88 @@ class CardFlowIT extends AvainIntegrationTest {
     }
 
     @Test
-    void declinesCarryTheirReason() {
-        assertThat(generic("a-1", "10.00", "7995").get("reason").asText()).isEqualTo("merchant_category_not_allowed");
-        assertThat(generic("a-2", "300.01", "8099").get("reason").asText()).isEqualTo("limit_exceeded");
-        assertThat(generic("a-3", "100.01", "7011").get("reason").asText()).isEqualTo("insufficient_funds");
+    void anAuthorizationIdNamingAnotherCardOrMerchantCategoryIsAConflictAndHoldsNothing() throws Exception {
+        String otherBudget = otherBudget();
+        String otherCard = registerCard(otherBudget, "generic");
+        String otherStripeCard = registerCard(otherBudget, "stripe");
+        String first = generic("a-1", "300.00", "8099").toString();
+        assertThat(first).contains("\"approved\":true");
+
+        for (String reused : List.of(authorization("a-1", "300.00", "8099").replace(cardId, otherCard),
+                authorization("a-1", "300.00", "7011"),
+                authorization("a-1", "350.00", "8099").replace(cardId, otherCard))) {
+            HttpResponse<String> refused = sendGeneric(reused);
+            assertProblem(refused, 409);
+            assertThat(json(refused.body()).get("authorizationId").asText()).isEqualTo("a-1");
+            assertThat(json(refused.body()).get("detail").asText()).contains("authorization a-1 was asked for another");
+        }
+        assertThat(line(budget(), "care").get("held").asText()).isEqualTo("300.00");
+        assertThat(line(budget(), "travel").get("held").asText()).isEqualTo("0.00");
+        assertThat(json(get("/api/v1/budgets/" + otherBudget, INTEGRATOR_KEY).body()).get("held").asText())
+                .isEqualTo("0.00");
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql(
+                "select count(*) from message where flow = 'card-authorization' and status = 'ERROR'")
+                .query(Long.class).single() == 3);
+        assertThat(jdbc.sql("select reason from message where flow = 'card-authorization' and status = 'ERROR'")
+                .query(String.class).list()).allSatisfy(reason -> assertThat(reason).contains("was asked for another"));
+        assertThat(jdbc.sql("select count(*) from message where status = 'DUPLICATE'").query(Long.class).single())
+                .isZero();
+        String refusedId = jdbc.sql("""
+                        select cast(id as text) from message where flow = 'card-authorization' and status = 'ERROR'
+                        order by received_at limit 1""").query(String.class).single();
+        assertThat(json(post("/api/v1/messages/" + refusedId + "/replay", OPERATOR_KEY).body()).get("status").asText())
+                .isEqualTo("ERROR");
+        // the same request again is still a repeat
+        assertThat(generic("a-1", "300.00", "8099").toString()).isEqualTo(first);
+
+        assertThat(json(sendStripe(stripeEvent("iauth_c1", 4000, "8099", false), STRIPE_SECRET, Instant.now()).body())
+                .get("approved").asBoolean()).isTrue();
+        HttpResponse<String> stripe = sendStripe(stripeEvent("iauth_c1", 4000, "8099", false)
+                .replace(stripeCardId, otherStripeCard), STRIPE_SECRET, Instant.now());
+        assertProblem(stripe, 409);
+        assertThat(json(stripe.body()).get("authorizationId").asText()).isEqualTo("iauth_c1");
+        assertThat(line(budget(), "care").get("held").asText()).isEqualTo("340.00");
+        assertThat(json(get("/api/v1/budgets/" + otherBudget, INTEGRATOR_KEY).body()).get("held").asText())
+                .isEqualTo("0.00");
+    }
+
+    /** The budget of a second plan: a card on it is of another budget than the test's cards. */
+    String otherBudget() {
+        HttpResponse<String> created = postJson("/api/v1/plans", INTEGRATOR_KEY, PLAN.formatted("p-2", "500.00"));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        return json(created.body()).get("budgetId").asText();
+    }
+
+    String registerCard(String budget, String processor) {
+        String card = (processor.equals("stripe") ? "ic_" : "card_")
+                + UUID.randomUUID().toString().replace("-", "").substring(0, 20);
+        HttpResponse<String> registered = postJson("/api/v1/cards", INTEGRATOR_KEY, "{\"cardId\":\"" + card
+                + "\",\"budgetId\":\"" + budget + "\",\"processor\":\"" + processor + "\"}");
+        assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
+        return card;
+    }
+
+    @Test
+    void declinesCarryTheirReasonAndTheRequestedAmount() {
+        assertDeclined(generic("a-1", "10.00", "7995"), "merchant_category_not_allowed", "10.00");
+        assertDeclined(generic("a-2", "300.01", "8099"), "limit_exceeded", "300.01");
+        assertDeclined(generic("a-3", "100.01", "7011"), "insufficient_funds", "100.01");
         // over both the line and its per-transaction limit: the money is the reason
-        assertThat(generic("a-6", "500.01", "8099").get("reason").asText()).isEqualTo("insufficient_funds");
+        assertDeclined(generic("a-6", "500.01", "8099"), "insufficient_funds", "500.01");
         JsonNode unknown = json(sendGeneric(authorization("a-4", "1.00", "8099").replace(cardId, "ic_nobody")).body());
-        assertThat(unknown.get("approved").asBoolean()).isFalse();
-        assertThat(unknown.get("reason").asText()).isEqualTo("unknown_card");
+        assertDeclined(unknown, "unknown_card", "1.00");
+        // an incremental authorization declined: the total it asked for
+        assertThat(generic("a-7", "250.00", "8099").get("approved").asBoolean()).isTrue();
+        assertDeclined(generic("a-7", "300.01", "8099"), "limit_exceeded", "300.01");
         postJson("/api/v1/cards/" + cardId + "/status", INTEGRATOR_KEY, "{\"status\":\"blocked\"}");
-        assertThat(generic("a-5", "1.00", "8099").get("reason").asText()).isEqualTo("card_inactive");
-        assertThat(budget().get("held").asText()).isEqualTo("0.00");
+        assertDeclined(generic("a-5", "1.25", "8099"), "card_inactive", "1.25");
+        assertThat(budget().get("held").asText()).isEqualTo("250.00");
+    }
+
+    static void assertDeclined(JsonNode answer, String reason, String amount) {
+        assertThat(answer.get("approved").asBoolean()).as(answer.toString()).isFalse();
+        assertThat(answer.get("reason").asText()).as(answer.toString()).isEqualTo(reason);
+        assertThat(answer.get("amount").asText()).as(answer.toString()).isEqualTo(amount);
     }
 
     @Test
@@ -282,6 +352,35 @@ class CardFlowIT extends AvainIntegrationTest {
     }
 
     @Test
+    void aLostOrClosedCardStaysSoAndACardKeepsItsProcessor() {
+        String status = "/api/v1/cards/" + cardId + "/status";
+        assertThat(postJson(status, INTEGRATOR_KEY, "{\"status\":\"blocked\"}").statusCode()).isEqualTo(200);
+        assertThat(postJson(status, INTEGRATOR_KEY, "{\"status\":\"active\"}").statusCode()).isEqualTo(200);
+        for (String last : List.of("lost", "closed")) {
+            String card = registerCard(budgetId, "generic");
+            String path = "/api/v1/cards/" + card + "/status";
+            assertThat(postJson(path, INTEGRATOR_KEY, "{\"status\":\"" + last + "\"}").statusCode()).isEqualTo(200);
+            assertThat(postJson(path, INTEGRATOR_KEY, "{\"status\":\"" + last + "\"}").statusCode()).isEqualTo(200);
+            for (String next : List.of("active", "blocked")) {
+                HttpResponse<String> refused = postJson(path, INTEGRATOR_KEY, "{\"status\":\"" + next + "\"}");
+                assertProblem(refused, 409);
+                assertThat(json(refused.body()).get("detail").asText()).contains("status is final");
+            }
+            assertThat(json(get("/api/v1/cards/" + card, INTEGRATOR_KEY).body()).get("status").asText())
+                    .isEqualTo(last);
+        }
+
+        String same = "{\"cardId\":\"" + cardId + "\",\"budgetId\":\"" + budgetId + "\",\"processor\":\"generic\"}";
+        assertThat(postJson("/api/v1/cards", INTEGRATOR_KEY, same).statusCode()).isEqualTo(200);
+        HttpResponse<String> otherProcessor = postJson("/api/v1/cards", INTEGRATOR_KEY, same.replace("generic", "stripe"));
+        assertProblem(otherProcessor, 409);
+        assertThat(json(otherProcessor.body()).get("detail").asText())
+                .contains("already registered with processor generic, not stripe");
+        assertThat(json(get("/api/v1/cards/" + cardId, INTEGRATOR_KEY).body()).get("processor").asText())
+                .isEqualTo("generic");
+    }
+
+    @Test
     void aRowLockHeldPastTheDeadlineIsADeclineInsideTheDeadlineAndTheRequestIsKept() throws Exception {
         try (Connection lock = java.sql.DriverManager.getConnection(TestDatabase.urlFor(SCHEMA), TestDatabase.USER,
                 TestDatabase.PASSWORD)) {
@@ -293,8 +392,7 @@ class CardFlowIT extends AvainIntegrationTest {
             HttpResponse<String> response = sendGeneric(authorization("a-1", "10.00", "8099"));
             long ms = (System.nanoTime() - started) / 1_000_000;
             assertThat(ms).isLessThan(2000);
-            assertThat(json(response.body()).get("approved").asBoolean()).isFalse();
-            assertThat(json(response.body()).get("reason").asText()).isEqualTo("timeout");
+            assertDeclined(json(response.body()), "timeout", "10.00");
             lock.rollback();
         }
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() ->
@@ -429,6 +527,50 @@ class CardFlowIT extends AvainIntegrationTest {
     }
 
     @Test
+    void aReversalOrAClearingRecordNamingAnotherCardLeavesTheHoldAlone() throws Exception {
+        String otherBudget = otherBudget();
+        String otherCard = registerCard(otherBudget, "generic");
+        String otherStripeCard = registerCard(otherBudget, "stripe");
+        assertThat(generic("a-1", "300.00", "8099").get("approved").asBoolean()).isTrue();
+        for (String card : List.of("no-such-card", otherCard)) {
+            HttpResponse<String> refused = sendGeneric("""
+                    {"type":"reversal","authorizationId":"a-1","cardId":"%s","amount":"50.00","currency":"EUR",
+                     "createdAt":"%s"}""".formatted(card, Instant.now()));
+            assertProblem(refused, 409);
+            assertThat(json(refused.body()).get("detail").asText()).contains("must name the card its hold is on");
+        }
+        assertThat(line(budget(), "care").get("held").asText()).isEqualTo("300.00");
+        assertThat(jdbc.sql("select count(*) from message where flow = 'card-authorization' and status = 'ERROR'")
+                .query(Long.class).single()).isEqualTo(2);
+
+        assertThat(json(sendStripe(stripeEvent("iauth_r", 6000, "8099", false), STRIPE_SECRET, Instant.now()).body())
+                .get("approved").asBoolean()).isTrue();
+        HttpResponse<String> stripe = sendStripe(authorizationUpdated("evt_u1", "iauth_r", "reversed", 0, 6000L)
+                .replace(stripeCardId, otherStripeCard), STRIPE_SECRET, Instant.now());
+        assertProblem(stripe, 409);
+        assertThat(line(budget(), "care").get("held").asText()).isEqualTo("360.00");
+
+        // A clearing file's record is not refused but left for a person; a card of the hold's own budget books.
+        Files.createDirectories(CLEARING_DIR);
+        Path file = CLEARING_DIR.resolve("clearing-" + UUID.randomUUID() + ".csv");
+        Files.writeString(file, """
+                record_id,type,authorization_id,card_id,amount,currency,merchant_category_code,merchant_name,occurred_at,settlement_date,count
+                r-1,capture,a-1,%1$s,300.00,EUR,8099,Hoivakoti,2026-11-23T10:00:00Z,2026-11-23,
+                r-2,capture,iauth_r,%2$s,60.00,EUR,8099,Hoivakoti,2026-11-23T10:00:00Z,2026-11-23,
+                """.formatted(otherCard, cardId));
+        var summary = jobs.run("card-clearing", Map.of(), fi.avain.routes.jobs.JobProgress.NONE);
+        assertThat(summary.counts()).containsEntry("exception", 1L).containsEntry("captured", 1L);
+        assertThat(line(budget(), "care").get("held").asText()).isEqualTo("300.00");
+        assertThat(line(budget(), "care").get("spent").asText()).isEqualTo("60.00");
+        JsonNode other = json(get("/api/v1/budgets/" + otherBudget, INTEGRATOR_KEY).body());
+        assertThat(other.get("held").asText()).isEqualTo("0.00");
+        assertThat(other.get("spent").asText()).isEqualTo("0.00");
+        JsonNode exceptions = json(get("/api/v1/reconciliation/exceptions?kind=card-mismatch", OPERATOR_KEY).body());
+        assertThat(exceptions.get("items")).hasSize(1);
+        assertThat(exceptions.get("items").get(0).get("amount").asText()).isEqualTo("300.00");
+    }
+
+    @Test
     void stripeTransactionEventsCaptureAndRefundInRealTime() throws Exception {
         assertThat(json(sendStripe(stripeEvent("iauth_t1", 6000, "8099", false), STRIPE_SECRET, Instant.now()).body())
                 .get("approved").asBoolean()).isTrue();
@@ -468,6 +610,13 @@ class CardFlowIT extends AvainIntegrationTest {
         assertThat(postJson(path, OPERATOR_KEY, body).statusCode()).isEqualTo(201);
         assertThat(postJson(path, OPERATOR_KEY, body).statusCode()).isEqualTo(200);
         assertThat(line(budget(), "care").get("allocated").asText()).isEqualTo("525.00");
+        // the same key for another correction is refused, naming the key, and kept in the error store
+        HttpResponse<String> reused = postJson(path, OPERATOR_KEY, body.replace("25.00", "-500.00"));
+        assertProblem(reused, 409);
+        assertThat(json(reused.body()).get("correctionId").asText()).isEqualTo("fix-1");
+        assertThat(json(reused.body()).get("detail").asText()).contains("correctionId fix-1 was booked for another");
+        assertThat(jdbc.sql("select status from message where flow = 'budget-correction' order by received_at")
+                .query(String.class).list()).containsExactly("PROCESSED", "DUPLICATE", "ERROR");
         assertProblem(postJson(path, OPERATOR_KEY, body.replace("fix-1", "fix-2").replace("25.00", "-900.00")), 409);
         assertProblem(postJson(path, OPERATOR_KEY, body.replace("fix-1", "fix-3").replace("25.00", "1.001")), 400);
         assertProblem(postJson(path, OPERATOR_KEY, body.replace("fix-1", "fix-4").replace("care", "nope")), 404);

@@ -30,7 +30,8 @@ class CardController {
     }
 
     @PostMapping(path = "/api/v1/cards", consumes = "application/json", produces = "application/json")
-    @Operation(summary = "Register a card on a budget: {cardId, budgetId, processor (generic|stripe), status}")
+    @Operation(summary = "Register a card on a budget: {cardId, budgetId, processor (generic|stripe), status}; the "
+            + "same card again is 200, on another budget or with another processor 409")
     ResponseEntity<Map<String, Object>> register(@RequestBody JsonNode body) {
         if (body == null || !body.isObject()) {
             throw Problems.badRequest("Invalid card", "The body must be a JSON object.");
@@ -55,7 +56,7 @@ class CardController {
     }
 
     @PostMapping(path = "/api/v1/cards/{cardId}/status", consumes = "application/json", produces = "application/json")
-    @Operation(summary = "Set a card's state: active, blocked, lost or closed")
+    @Operation(summary = "Set a card's state: active, blocked, lost or closed; lost and closed are final (409)")
     Map<String, Object> status(@PathVariable String cardId, @RequestBody JsonNode body) {
         CardStatus status = CardStatus.parse(text(body, "status"));
         Card card = tx.execute(s -> cards.setStatus(cardId, status));

@@ -47,7 +47,8 @@ class CorrectionController {
     @PostMapping(path = "/api/v1/budgets/{id}/corrections", consumes = "application/json",
             produces = "application/json")
     @Operation(summary = "Correct a line (operator): {correctionId, line, kind: allocation|spend, amount (signed "
-            + "euros), reason}; a repeat of the same correctionId books nothing")
+            + "euros), reason}; a repeat of the same correction books nothing, another correction under a used "
+            + "correctionId is 409")
     ResponseEntity<Map<String, Object>> correct(@PathVariable String id, @RequestBody byte[] body, Principal who) {
         UUID budgetId = BudgetController.uuid(id, "budget");
         JsonNode node;

@@ -1,5 +1,6 @@
 package fi.avain.routes.budget;
 
+import fi.avain.budget.IdempotencyConflictException;
 import fi.avain.budget.InvalidRequestException;
 import fi.avain.budget.LedgerException;
 import fi.avain.budget.UnknownBudgetException;
@@ -34,6 +35,15 @@ class LedgerProblems {
                 e.getMessage() + ".");
         problem.setTitle(unknown ? "Not found" : "Refused by the ledger");
         problem.setProperty("code", e.refusal().name().toLowerCase(java.util.Locale.ROOT));
+        return problem;
+    }
+
+    /** The key names the request it was first used for: the problem says which key, so the sender can find it. */
+    @ExceptionHandler(IdempotencyConflictException.class)
+    ProblemDetail reused(IdempotencyConflictException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage() + ".");
+        problem.setTitle("Key used for another request");
+        problem.setProperty(e.field(), e.key());
         return problem;
     }
 

@@ -3,6 +3,7 @@ package fi.avain.routes.card;
 import fi.avain.budget.AuthorizationAttempt;
 import fi.avain.budget.CardAuthorizer;
 import fi.avain.budget.DeclineReason;
+import fi.avain.budget.IdempotencyConflictException;
 import fi.avain.budget.Verdict;
 import fi.avain.mappings.MappingException;
 import fi.avain.mappings.card.CardAuthorizationRequest;
@@ -10,6 +11,7 @@ import fi.avain.mappings.card.CardAuthorizations;
 import fi.avain.routes.messages.MessageReplayer;
 import fi.avain.routes.messages.ReplayOutcome;
 import fi.avain.routes.messages.StoredMessage;
+import java.util.Optional;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -49,13 +51,22 @@ class CardAuthorizationReplayer implements MessageReplayer {
         AuthorizationAttempt attempt = new AuthorizationAttempt(request.processor(), request.authorizationId(),
                 request.cardId(), request.amount().cents(), request.merchantCategoryCode(),
                 request.amountControllable(), request.createdAt());
-        if (authorizer.answered(attempt).isPresent()) {
-            return ReplayOutcome.duplicate();
+        // A request refused because its id belongs to another card or category stays refused.
+        try {
+            if (authorizer.answered(attempt).isPresent()) {
+                return ReplayOutcome.duplicate();
+            }
+        } catch (IdempotencyConflictException e) {
+            return ReplayOutcome.failed(e.getMessage());
+        }
+        Optional<IdempotencyConflictException> conflict = authorizer.conflict(attempt);
+        if (conflict.isPresent()) {
+            return ReplayOutcome.failed(conflict.get().getMessage());
         }
         Verdict timeout = Verdict.declined(request.authorizationId(), DeclineReason.TIMEOUT);
         String response = CardAuthorizationRequest.STRIPE.equals(request.processor())
                 ? CardWebhookController.stripeAnswer(timeout, request.amountControllable(), 0)
-                : CardWebhookController.genericAnswer(timeout);
+                : CardWebhookController.genericAnswer(timeout, request.amount().cents());
         tx.executeWithoutResult(status -> authorizer.recordTimeout(attempt, message.id(), response));
         return ReplayOutcome.processed();
     }

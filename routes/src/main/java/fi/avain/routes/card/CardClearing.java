@@ -55,7 +55,11 @@ public class CardClearing implements MessageReplayer {
         messages.record(UUID.randomUUID(), message, MessageStatus.ERROR, "line " + line.lineNumber() + ": " + line.error());
     }
 
-    /** A real-time reversal: releases what the authorization still holds (all of it when no amount is given). */
+    /**
+     * A real-time reversal: releases what the authorization still holds (all of it when no amount is
+     * given). One that names another card than the hold's is refused: stored in error, and thrown
+     * ({@link LedgerException}) for the processor to be told.
+     */
     public Result reverse(CardAuthorizationRequest request, InboundMessage message) {
         long cents = request.amount() == null ? 0 : request.amount().cents();
         // Stripe sends every reversal as its own event and resends an event under the same id, so
@@ -65,23 +69,32 @@ public class CardClearing implements MessageReplayer {
                 : request.eventId() != null ? "id:" + request.eventId()
                 : request.amount() == null ? "all" : String.valueOf(cents);
         String recordId = "reversal:" + request.authorizationId() + ":" + key;
-        return apply(new ClearingItem(request.processor(), recordId, ClearingItem.Type.REVERSAL,
-                request.authorizationId(), request.cardId(), cents, request.merchantCategoryCode(), null, null), message);
+        ClearingItem item = new ClearingItem(request.processor(), recordId, ClearingItem.Type.REVERSAL,
+                request.authorizationId(), request.cardId(), cents, request.merchantCategoryCode(), null, null);
+        UUID id = UUID.randomUUID();
+        try {
+            return tx.execute(status -> recorded(clearing.reverse(item, id), id, message));
+        } catch (LedgerException e) {
+            messages.record(id, message, MessageStatus.ERROR, e.getMessage());
+            throw e;
+        }
     }
 
     private Result apply(ClearingItem item, InboundMessage message) {
         UUID id = UUID.randomUUID();
         try {
-            return tx.execute(status -> {
-                Clearing.Applied applied = clearing.apply(item, id);
-                messages.record(id, message, applied.outcome() == ClearingOutcome.DUPLICATE ? MessageStatus.DUPLICATE
-                        : MessageStatus.PROCESSED, null);
-                return new Result(applied.outcome(), applied.bookedCents(), applied.exceptionCents(), null);
-            });
+            return tx.execute(status -> recorded(clearing.apply(item, id), id, message));
         } catch (LedgerException e) {
             messages.record(id, message, MessageStatus.ERROR, e.getMessage());
             return new Result(null, 0, 0, e.getMessage());
         }
+    }
+
+    /** Stores the message with what the record did, in the transaction that did it. */
+    private Result recorded(Clearing.Applied applied, UUID id, InboundMessage message) {
+        messages.record(id, message, applied.outcome() == ClearingOutcome.DUPLICATE ? MessageStatus.DUPLICATE
+                : MessageStatus.PROCESSED, null);
+        return new Result(applied.outcome(), applied.bookedCents(), applied.exceptionCents(), null);
     }
 
     /** Releases holds past their expiry, one transaction each; answers how many and how much. */

@@ -85,7 +85,8 @@ class CardWebhookController {
             out.put("currency", "EUR");
             return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(out.toString());
         }
-        CardDecisions.Answer answer = decisions.decide(attempt(request), message, CardWebhookController::genericAnswer,
+        long requested = request.amount().cents();
+        CardDecisions.Answer answer = decisions.decide(attempt(request), message, v -> genericAnswer(v, requested),
                 RequestArrival.of(http));
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(answer.response());
     }
@@ -166,11 +167,15 @@ class CardWebhookController {
         }
     }
 
-    static String genericAnswer(Verdict v) {
+    /**
+     * The generic answer: {@code amount} is what was approved, or on a decline the amount asked for
+     * ({@code requestedCents}, the total), so that the processor can match the answer to its request.
+     */
+    static String genericAnswer(Verdict v, long requestedCents) {
         ObjectNode out = JSON.createObjectNode();
         out.put("approved", v.approved());
         out.put("authorizationId", v.authorizationId());
-        out.put("amount", Cents.format(v.approvedCents()));
+        out.put("amount", Cents.format(v.approved() ? v.approvedCents() : requestedCents));
         out.put("currency", "EUR");
         if (v.reason() == null) {
             out.putNull("reason");

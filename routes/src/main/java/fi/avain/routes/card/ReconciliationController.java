@@ -35,7 +35,8 @@ class ReconciliationController {
 
     @GetMapping(path = "/api/v1/reconciliation/exceptions", produces = "application/json")
     @Operation(summary = "Exceptions, newest first: over-captures, force posts no line could take, refunds and "
-            + "reversals that match nothing, settlement differences (status=open|resolved, kind=)")
+            + "reversals that match nothing, records naming a card of another budget than their hold's, settlement "
+            + "differences (status=open|resolved, kind=)")
     Map<String, Object> list(@RequestParam(defaultValue = "open") String status,
                              @RequestParam(required = false) String kind,
                              @RequestParam(defaultValue = "1") int page,
