@@ -9,8 +9,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * A service location's visiting addresses (type Location, with a streetAddress). Postal addresses
- * and PO boxes are not places a client visits, and the model keeps visiting addresses only.
+ * A service location's visiting addresses (type Location, with a streetAddress), and its point, which
+ * a place without a street address (an otherAddress) can have too. Postal addresses and PO boxes are
+ * not places a client visits, and the model keeps visiting addresses only.
  * Coordinates are PTV's ETRS-TM35FIN strings: latitude is the northing, longitude the easting; the
  * first address whose point lies in Finland gives the location's.
  */
@@ -32,14 +33,18 @@ final class PtvLocations {
         Optional<String> northing = Optional.empty();
         Optional<String> easting = Optional.empty();
         for (JsonNode entry : addresses) {
-            JsonNode street = entry.path("streetAddress");
-            if (!"Location".equals(entry.path("type").asText()) || !street.isObject()) {
+            if (!"Location".equals(entry.path("type").asText())) {
                 continue;
             }
-            visiting.add(address(street));
-            if (northing.isEmpty() && placed(street)) {
-                northing = PtvFields.text(street, "latitude");
-                easting = PtvFields.text(street, "longitude");
+            JsonNode street = entry.path("streetAddress");
+            // A place without a street address (subType Other: a harbour, a trail's start) has only its point.
+            JsonNode point = street.isObject() ? street : entry.path("otherAddress");
+            if (street.isObject()) {
+                visiting.add(address(street));
+            }
+            if (northing.isEmpty() && point.isObject() && placed(point)) {
+                northing = PtvFields.text(point, "latitude");
+                easting = PtvFields.text(point, "longitude");
             }
         }
         return new Location(visiting, northing, easting);

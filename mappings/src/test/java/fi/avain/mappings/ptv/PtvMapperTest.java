@@ -124,6 +124,20 @@ class PtvMapperTest {
         assertThat(location.easting()).contains("503879");
     }
 
+    @Test
+    void aPlaceWithoutAStreetAddressKeepsItsPoint() throws Exception {
+        var channel = locationChannel("""
+                [{"type": "Location", "subType": "Other", "streetAddress": null,
+                  "otherAddress": {"postalCode": "50670", "municipality": {"code": "491"},
+                                   "latitude": "6834688", "longitude": "503879"}}]""");
+
+        var location = mapper.channel(channel).location().orElseThrow();
+
+        assertThat(location.addresses()).isEmpty();
+        assertThat(location.northing()).contains("6834688");
+        assertThat(location.easting()).contains("503879");
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
             "'\"0\"' | '\"0\"' | null",
