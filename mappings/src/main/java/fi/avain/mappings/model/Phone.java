@@ -5,7 +5,8 @@ import java.util.regex.Pattern;
 
 /** A phone number in international form (+358…), with the language it is answered in. */
 public record Phone(String number, String language, String description) {
-    private static final Pattern FORM = Pattern.compile("\\+?[0-9 ]{3,20}");
+    // PTV allows a number of 20 digits after a country prefix of up to four (+358), and spaces between.
+    private static final Pattern FORM = Pattern.compile("\\+?[0-9 ]{3,32}");
 
     public Phone {
         Objects.requireNonNull(number, "number");
