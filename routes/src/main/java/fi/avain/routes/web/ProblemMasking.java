@@ -3,6 +3,7 @@ package fi.avain.routes.web;
 import fi.avain.routes.messages.PersonalDataMasker;
 import java.net.URI;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.core.MethodParameter;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -32,11 +33,20 @@ public class ProblemMasking implements ResponseBodyAdvice<Object> {
         if (body instanceof ProblemDetail problem) {
             // Spring names the request's path as the instance when none is set, after this advice: set it here, masked.
             if (problem.getInstance() == null && request instanceof ServletServerHttpRequest servlet) {
-                problem.setInstance(URI.create(servlet.getServletRequest().getRequestURI()));
+                instance(servlet.getServletRequest().getRequestURI()).ifPresent(problem::setInstance);
             }
             mask(problem);
         }
         return body;
+    }
+
+    /** A path as the instance; one that is no URI (the container lets few through) is left out, not a 500. */
+    private static Optional<URI> instance(String path) {
+        try {
+            return Optional.of(URI.create(path));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     static void mask(ProblemDetail problem) {
@@ -44,7 +54,7 @@ public class ProblemMasking implements ResponseBodyAdvice<Object> {
         problem.setDetail(PersonalDataMasker.mask(problem.getDetail()));
         // A path can hold an id the caller chose.
         if (problem.getInstance() != null) {
-            problem.setInstance(URI.create(PersonalDataMasker.mask(problem.getInstance().toString())));
+            problem.setInstance(instance(PersonalDataMasker.mask(problem.getInstance().toString())).orElse(null));
         }
         Map<String, Object> properties = problem.getProperties();
         if (properties != null) {
