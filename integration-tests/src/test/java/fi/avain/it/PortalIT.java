@@ -20,11 +20,15 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 /**
  * The citizen portal end to end: tokens from the portal's issuer, FHIR reads and searches over the ledger,
  * who sees what, declarations decided by the client, audit, and a rest-hook subscriber told of a card spend.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class PortalIT extends AvainIntegrationTest {
     static final String CLIENT = "010190-123M";
     static final String OTHER_CLIENT = "150582A987P";
@@ -250,25 +254,41 @@ class PortalIT extends AvainIntegrationTest {
     }
 
     @Test
-    void searchesPageAndOnlyTheirCallerFollowsTheLinks() {
+    void aPagingLinkIsServedOnlyToTheCallerWhoSearchedAndEveryPageIsAudited(CapturedOutput log) {
+        LocalDate today = LocalDate.now(fi.avain.budget.CardAuthorizer.BUDGET_ZONE);
+        created(postJson("/api/v1/plans", INTEGRATOR_KEY, PLAN.formatted("portal-1b", CLIENT, today.minusDays(30),
+                today.plusDays(300))));
         spend("portal-page-1", "1.00");
         spend("portal-page-2", "2.00");
         spend("portal-page-3", "3.00");
         String token = PortalTokens.token(CLIENT, "01");
-        JsonNode first = fhirOk("/fhir/ChargeItem?account=" + budgetId + "&_count=2", token);
-        assertThat(first.get("total").asInt()).isEqualTo(3);
-        assertThat(first.get("entry")).hasSize(2);
-        String next = null;
-        for (JsonNode link : first.get("link")) {
-            if ("next".equals(link.get("relation").asText())) {
-                next = link.get("url").asText();
+        // the same person's token in another county, another client, a representative the client trusts, an operator
+        List<String> others = List.of(PortalTokens.token(CLIENT, "02"), PortalTokens.token(OTHER_CLIENT, "01"),
+                PortalTokens.token(REPRESENTATIVE, "01"), OPERATOR_KEY);
+        for (String search : List.of("/fhir/Account?patient=" + clientId, "/fhir/CarePlan?patient=" + clientId,
+                "/fhir/ChargeItem?account=" + budgetId)) {
+            JsonNode first = fhirOk(search + "&_count=1", token);
+            assertThat(first.get("entry")).as(search).hasSize(1);
+            String page = next(first);
+            assertThat(page).as(search).isNotNull();
+            long audited = searchesAudited();
+            for (String other : others) {
+                HttpResponse<String> refused = fhir(page, other);
+                assertNotFound(refused);
+                assertThat(refused.body()).doesNotContain("\"entry\"");
             }
+            assertThat(searchesAudited()).isEqualTo(audited);
+
+            List<String> second = resourceIds(fhirOk(page, token));
+            assertThat(second).as(search).hasSize(1).doesNotContainAnyElementsOf(resourceIds(first));
+            assertThat(searchesAudited()).isEqualTo(audited + 1);
+            assertThat(jdbc.sql("select resources from audit_event where action = 'search' and resources = ?")
+                    .param(second.get(0)).query(String.class).list()).as("page 2 of " + search + " audited").hasSize(1);
         }
-        assertThat(next).as(first.toString()).isNotNull();
-        String page = next.substring(next.indexOf("/fhir"));
-        JsonNode second = fhirOk(page, token);
-        assertThat(second.get("entry")).hasSize(1);
-        assertNotFound(fhir(page, PortalTokens.token(OTHER_CLIENT, "01")));
+        HttpResponse<String> unknown = fhir("/fhir?_getpages=" + CLIENT, token);
+        assertNotFound(unknown);
+        assertThat(unknown.body()).doesNotContain(CLIENT);
+        assertThat(log.getAll()).doesNotContain(CLIENT);
     }
 
     @Test
@@ -408,6 +428,26 @@ class PortalIT extends AvainIntegrationTest {
             }
         }
         throw new AssertionError("no ChargeItem for declaration " + declarationId + " in " + bundle);
+    }
+
+    long searchesAudited() {
+        return jdbc.sql("select count(*) from audit_event where action = 'search'").query(Long.class).single();
+    }
+
+    /** The Bundle's link of that relation, or null. */
+    static String link(JsonNode bundle, String relation) {
+        for (JsonNode link : bundle.path("link")) {
+            if (relation.equals(link.get("relation").asText())) {
+                return link.get("url").asText();
+            }
+        }
+        return null;
+    }
+
+    /** The path of the Bundle's next page, or null when it is the last. */
+    static String next(JsonNode bundle) {
+        String next = link(bundle, "next");
+        return next == null ? null : next.substring(next.indexOf("/fhir"));
     }
 
     static List<String> resourceIds(JsonNode bundle) {

@@ -2,7 +2,6 @@ package fi.avain.routes.fhir;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.api.EncodingEnum;
-import ca.uhn.fhir.rest.server.FifoMemoryPagingProvider;
 import ca.uhn.fhir.rest.server.IResourceProvider;
 import ca.uhn.fhir.rest.server.RestfulServer;
 import jakarta.servlet.ServletException;
@@ -10,6 +9,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * HAPI's plain RESTful server with Avain's providers. Errors leave as OperationOutcome with the HTTP
@@ -18,11 +18,15 @@ import java.util.List;
 public class AvainFhirServer extends RestfulServer {
     private final transient List<IResourceProvider> providers;
     private final transient FhirSettings settings;
+    private final transient Supplier<Object> caller;
 
-    AvainFhirServer(FhirContext context, List<IResourceProvider> providers, FhirSettings settings) {
+    /** @param caller who is calling, for the paging links: each is served only to the caller who searched */
+    AvainFhirServer(FhirContext context, List<IResourceProvider> providers, FhirSettings settings,
+                    Supplier<Object> caller) {
         super(context);
         this.providers = List.copyOf(providers);
         this.settings = settings;
+        this.caller = caller;
     }
 
     @Override
@@ -42,7 +46,7 @@ public class AvainFhirServer extends RestfulServer {
         setImplementationDescription("Avain citizen portal: the personal budget as FHIR R4");
         setDefaultResponseEncoding(EncodingEnum.JSON);
         setResourceProviders(providers);
-        FifoMemoryPagingProvider paging = new FifoMemoryPagingProvider(settings.pagedSearches());
+        PortalPaging paging = new PortalPaging(settings.pagedSearches(), caller);
         paging.setDefaultPageSize(settings.defaultPageSize());
         paging.setMaximumPageSize(settings.maxPageSize());
         setPagingProvider(paging);

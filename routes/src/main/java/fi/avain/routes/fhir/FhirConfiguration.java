@@ -31,9 +31,9 @@ public class FhirConfiguration {
     @Bean
     @ConditionalOnWebApplication
     ServletRegistrationBean<AvainFhirServer> fhirServlet(FhirContext context, List<IResourceProvider> providers,
-                                                         FhirSettings settings) {
+                                                         FhirSettings settings, PortalAccessService access) {
         ServletRegistrationBean<AvainFhirServer> registration = new ServletRegistrationBean<>(
-                new AvainFhirServer(context, providers, settings), "/fhir/*");
+                new AvainFhirServer(context, providers, settings, access::scope), "/fhir/*");
         registration.setName("fhir");
         registration.setLoadOnStartup(1);
         return registration;
