@@ -292,6 +292,57 @@ class PortalIT extends AvainIntegrationTest {
     }
 
     @Test
+    void aPageSizeOrFormatThatCannotBeServedIsRefused() {
+        String token = PortalTokens.token(CLIENT, "01");
+        String search = "/fhir/Account?patient=" + clientId;
+        for (String count : List.of("-1", "0", "abc", "1.5", "")) {
+            HttpResponse<String> refused = fhir(search + "&_count=" + count, token);
+            assertThat(refused.statusCode()).as(count).isEqualTo(400);
+            assertThat(json(refused.body()).get("resourceType").asText()).isEqualTo("OperationOutcome");
+        }
+        // too large is the largest page, not (as HAPI reads a number past an int) the default one
+        assertThat(fhirOk(search + "&_count=99999999999", token).get("entry")).hasSize(3);
+
+        JsonNode first = fhirOk(search + "&_count=1", token);
+        String next = next(first);
+        assertThat(fhir(next.replace("_getpagesoffset=1", "_getpagesoffset=-1"), token).statusCode()).isEqualTo(400);
+        List<String> read = new ArrayList<>(resourceIds(first));
+        for (int pages = 1; next != null; pages++) {
+            assertThat(pages).as("the next links end").isLessThan(10);
+            JsonNode page = fhirOk(next, token);
+            read.addAll(resourceIds(page));
+            next = next(page);
+        }
+        assertThat(read).hasSize(3).doesNotHaveDuplicates();
+
+        HttpResponse<String> bogus = fhir(search + "&_format=bogus", token);
+        assertThat(bogus.statusCode()).as(bogus.body()).isEqualTo(406);
+        assertThat(json(bogus.body()).get("resourceType").asText()).isEqualTo("OperationOutcome");
+        HttpResponse<String> xml = fhir(search + "&_format=application/fhir%2Bxml", token);
+        assertThat(xml.statusCode()).isEqualTo(200);
+        assertThat(xml.body()).startsWith("<Bundle");
+    }
+
+    @Test
+    void unknownSearchParametersAreRefusedUnlessTheCallerPrefersLenientHandling() {
+        String token = PortalTokens.token(CLIENT, "01");
+        String search = "/fhir/Account?patient=" + clientId;
+        for (String prefer : new String[] {null, "handling=strict"}) {
+            HttpResponse<String> refused = fhir(search + "&stauts=active&_sort=date", token, prefer);
+            assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+            assertThat(refused.body()).contains("stauts").contains("_sort");
+        }
+        JsonNode lenient = json(fhir(search + "&stauts=active&_sort=date", token, "return=representation, "
+                + "handling=lenient").body());
+        assertThat(resourceIds(lenient)).isEqualTo(resourceIds(fhirOk(search, token)));
+        // the self link says which parameters the search used
+        assertThat(link(lenient, "self")).contains("patient=" + clientId).doesNotContain("stauts")
+                .doesNotContain("_sort");
+        HttpResponse<String> missing = fhir("/fhir/Account?stauts=active", token, "handling=lenient");
+        assertThat(missing.statusCode()).as(missing.body()).isEqualTo(400);
+    }
+
+    @Test
     void revokingARepresentativeEndsTheirSubscriptions() {
         String token = PortalTokens.token(REPRESENTATIVE, "01");
         HttpResponse<String> created = fhirPostJson("/fhir/Subscription", token, """
@@ -475,10 +526,17 @@ class PortalIT extends AvainIntegrationTest {
     }
 
     HttpResponse<String> fhir(String path, String token) {
+        return fhir(path, token, null);
+    }
+
+    HttpResponse<String> fhir(String path, String token, String prefer) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30))
                 .header("Accept", "application/fhir+json").GET();
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
+        }
+        if (prefer != null) {
+            request.header("Prefer", prefer);
         }
         return send(request.build());
     }

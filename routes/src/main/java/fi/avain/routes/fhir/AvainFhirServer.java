@@ -4,6 +4,7 @@ import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.api.EncodingEnum;
 import ca.uhn.fhir.rest.server.IResourceProvider;
 import ca.uhn.fhir.rest.server.RestfulServer;
+import ca.uhn.fhir.rest.server.servlet.ServletRequestDetails;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -19,6 +20,7 @@ public class AvainFhirServer extends RestfulServer {
     private final transient List<IResourceProvider> providers;
     private final transient FhirSettings settings;
     private final transient Supplier<Object> caller;
+    private final transient RequestParameters parameters = new RequestParameters(this);
 
     /** @param caller who is calling, for the paging links: each is served only to the caller who searched */
     AvainFhirServer(FhirContext context, List<IResourceProvider> providers, FhirSettings settings,
@@ -38,6 +40,12 @@ public class AvainFhirServer extends RestfulServer {
         } finally {
             buffered.finish();
         }
+    }
+
+    @Override
+    protected void validateRequest(ServletRequestDetails request) {
+        super.validateRequest(request);
+        parameters.check(request);
     }
 
     @Override
