@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -393,6 +394,28 @@ class PortalIT extends AvainIntegrationTest {
         assertThat(jdbc.sql("select count(*) from budget").query(Long.class).single()).isEqualTo(3);
         assertThat(jdbc.sql("select count(*) from message where flow = 'budget-plan' and status = 'ERROR'")
                 .query(Long.class).single()).isPositive();
+    }
+
+    @Test
+    void aCarePlanWithAnElementR4DoesNotKnowIsRefusedNamingItAndNothingIsStored() throws Exception {
+        String plan;
+        try (var in = getClass().getResourceAsStream("/golden/fhir/careplan-in.json")) {
+            plan = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        Map<String, String> misspelt = Map.of(
+                "foo", plan.replaceFirst("\\{", "{\"foo\": 1,"),
+                "stauts", plan.replace("\"status\": \"active\",\n  \"intent\"", "\"stauts\": \"active\",\n  \"intent\""),
+                "bogus", plan.replace("\"name\": \"Harrastukset ja vapaa-aika\",",
+                        "\"name\": \"Harrastukset ja vapaa-aika\", \"bogus\": true,"));
+        for (Map.Entry<String, String> element : misspelt.entrySet()) {
+            assertThat(element.getValue()).isNotEqualTo(plan);
+            HttpResponse<String> refused = fhirPostJson("/fhir/CarePlan", INTEGRATOR_KEY, element.getValue());
+            assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+            assertThat(json(refused.body()).get("resourceType").asText()).isEqualTo("OperationOutcome");
+            assertThat(json(refused.body()).at("/issue/0/diagnostics").asText()).contains("'" + element.getKey() + "'");
+            assertThat(refused.body()).doesNotContain(CLIENT);
+        }
+        assertThat(jdbc.sql("select count(*) from budget").query(Long.class).single()).isEqualTo(2);
     }
 
     @Test
