@@ -419,6 +419,42 @@ class PortalIT extends AvainIntegrationTest {
     }
 
     @Test
+    void everyRefusalCarriesTheIssueCodeOfItsStatus() throws Exception {
+        String token = PortalTokens.token(CLIENT, "01");
+        assertOutcome(fhir("/fhir/Account/" + java.util.UUID.randomUUID(), token), 404, "not-found");
+        assertOutcome(fhir("/fhir/Account?patient=" + otherClientId, token), 404, "not-found");
+        assertOutcome(fhir("/fhir/Account?patient=" + clientId + "&_count=-1", token), 400, "invalid");
+        assertOutcome(fhirPostJson("/fhir/CarePlan", INTEGRATOR_KEY,
+                "{\"resourceType\": \"CarePlan\", \"status\": \"active\", \"intent\": \"plan\"}"), 422, "invalid");
+        String plan;
+        try (var in = getClass().getResourceAsStream("/golden/fhir/careplan-in.json")) {
+            plan = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        // care plans come from case management, with its integrator key: not from a citizen, nor an operator
+        assertOutcome(fhirPostJson("/fhir/CarePlan", token, plan), 403, "forbidden");
+        assertOutcome(fhirPostJson("/fhir/CarePlan", OPERATOR_KEY, plan), 403, "forbidden");
+        assertThat(jdbc.sql("select count(*) from budget").query(Long.class).single()).isEqualTo(2);
+
+        for (String method : List.of("PUT", "DELETE", "PATCH")) {
+            HttpResponse<String> refused = send(HttpRequest.newBuilder(uri("/fhir/Patient/" + clientId))
+                    .header("Authorization", "Bearer " + token).header("Content-Type", "application/fhir+json")
+                    .method(method, HttpRequest.BodyPublishers.ofString(
+                            "{\"resourceType\": \"Patient\", \"id\": \"" + clientId + "\"}")).build());
+            assertOutcome(refused, 405, "not-supported");
+            assertThat(refused.headers().firstValue("Allow")).as(method).hasValue("GET");
+        }
+        HttpResponse<String> account = fhirPostJson("/fhir/Account", token, "{\"resourceType\": \"Account\"}");
+        assertOutcome(account, 405, "not-supported");
+        assertThat(account.headers().firstValue("Allow")).hasValue("GET");
+    }
+
+    static void assertOutcome(HttpResponse<String> response, int status, String code) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        assertThat(json(response.body()).get("resourceType").asText()).isEqualTo("OperationOutcome");
+        assertThat(json(response.body()).at("/issue/0/code").asText()).as(response.body()).isEqualTo(code);
+    }
+
+    @Test
     void theWebAppsBrowsersMayCallAndOthersMayNot() {
         String token = PortalTokens.token(CLIENT, "01");
         for (String origin : List.of(PortalTokens.WEB_APP, "https://evil.example.com")) {

@@ -84,7 +84,7 @@ class CarePlanProvider implements IResourceProvider {
 
     @Create
     public MethodOutcome create(@ResourceParam CarePlan plan) {
-        if (!"integrator".equals(access.role()) && !"operator".equals(access.role())) {
+        if (!"integrator".equals(access.role())) {
             throw new ForbiddenOperationException("Only case management (an integrator key) sends care plans.");
         }
         byte[] json;
