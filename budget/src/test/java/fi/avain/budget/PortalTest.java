@@ -15,6 +15,7 @@ import fi.avain.mappings.fhir.PortalCharge;
 import fi.avain.mappings.fhir.PortalRepresentative;
 import fi.avain.mappings.model.Hetu;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
@@ -122,6 +123,19 @@ class PortalTest {
 
         f.inTx(() -> f.declarations.approve(declared.id(), "case-worker"));
         assertThat(portal.charge(declaration.id()).orElseThrow().status()).isEqualTo(ChargeStatus.BILLED);
+    }
+
+    @Test
+    void aBudgetLastChangedWithTheLatestMovementOnAnyOfItsLines() {
+        Instant planned = portal.budget(budgetId).orElseThrow().updatedAt();
+        f.clock.advance(Duration.ofMinutes(5));
+        authorize("m1", 1000);
+
+        Instant held = f.clock.instant();
+        assertThat(held).isAfter(planned);
+        assertThat(portal.budget(budgetId).orElseThrow().updatedAt()).isEqualTo(held);
+        assertThat(portal.budgetsOf(clientId)).filteredOn(b -> b.id().equals(budgetId)).singleElement()
+                .extracting(PortalBudget::updatedAt).isEqualTo(held);
     }
 
     @Test

@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -452,6 +453,22 @@ class PortalIT extends AvainIntegrationTest {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
         assertThat(json(response.body()).get("resourceType").asText()).isEqualTo("OperationOutcome");
         assertThat(json(response.body()).at("/issue/0/code").asText()).as(response.body()).isEqualTo(code);
+    }
+
+    @Test
+    void aBudgetChangesWithEveryMovementOnItsLines() throws Exception {
+        String token = PortalTokens.token(CLIENT, "01");
+        Instant planned = Instant.parse(fhirOk("/fhir/Account/" + budgetId, token).at("/meta/lastUpdated").asText());
+        Thread.sleep(1100);
+        spend("portal-changed-1", "5.00");
+
+        HttpResponse<String> read = fhir("/fhir/Account/" + budgetId, token);
+        Instant held = Instant.parse(json(read.body()).at("/meta/lastUpdated").asText());
+        assertThat(held).isAfter(planned);
+        assertThat(read.headers().firstValue("Last-Modified")).hasValue(
+                java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.format(held.atZone(java.time.ZoneOffset.UTC)));
+        String line = resourceIds(fhirOk("/fhir/Account?patient=" + clientId, token)).get(1);
+        assertThat(fhirOk("/fhir/" + line, token).at("/meta/lastUpdated").asText()).isEqualTo(held.toString());
     }
 
     @Test
