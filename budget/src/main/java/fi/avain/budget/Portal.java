@@ -11,6 +11,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -28,7 +29,7 @@ public final class Portal {
             select h.id, h.budget_id, h.line_id, h.channel, h.reference, h.status, h.remaining_cents,
                    h.captured_cents, h.created_at, h.updated_at,
                    coalesce(v.provider_business_id, d.provider_business_id) as provider,
-                   h.merchant_category, d.service_class, 'HOLD' as kind
+                   h.merchant_category, d.service_class, 'HOLD' as kind, d.service_date
             from ledger_hold h
             left join voucher v on h.channel = 'voucher' and v.id = h.reference
             left join declaration d on h.channel = 'declaration' and d.hold_id = h.id
@@ -40,7 +41,8 @@ public final class Portal {
                             then e.amount_cents
                             when e.credit_account = concat('line:', cast(e.line_id as varchar(36)), ':spent')
                             then -e.amount_cents else 0 end),
-                   m.created_at, m.created_at, cast(null as text), cast(null as text), cast(null as text), m.kind
+                   m.created_at, m.created_at, cast(null as text), cast(null as text), cast(null as text), m.kind,
+                   cast(null as date)
             from ledger_movement m join ledger_entry e on e.movement_id = m.id
             where e.line_id is not null and (m.kind in ('REFUND', 'CORRECTION') or (m.kind = 'CAPTURE'
                   and not exists (select 1 from ledger_hold h where h.channel = m.channel
@@ -192,7 +194,7 @@ public final class Portal {
         return new PortalCharge(id, patient, rs.getObject(2, UUID.class), rs.getObject(3, UUID.class),
                 rs.getString(4), reference == null ? id.toString() : reference, status, held, spent,
                 rs.getTimestamp(9).toInstant(), rs.getTimestamp(10).toInstant(), rs.getString(11), null,
-                rs.getString(12), rs.getString(13));
+                rs.getString(12), rs.getString(13), rs.getObject(15, LocalDate.class));
     }
 
     /**

@@ -92,12 +92,16 @@ class PortalTest {
         assertThat(declaration.providerBusinessId()).isEqualTo(PROVIDER);
         assertThat(declaration.serviceClass()).isEqualTo(HOME_CARE);
         assertThat(declaration.sourceId()).isEqualTo(declared.id().toString());
+        // a declaration happened on its service day, not when it was sent
+        assertThat(declaration.serviceDate()).isEqualTo(SERVICE_DAY);
+        assertThat(declaration.occurrence()).isEqualTo(SERVICE_DAY.toString());
         assertThat(charges).filteredOn(c -> c.sourceId().equals("stripe:" + budgetId + "-a1")).singleElement()
                 .satisfies(c -> {
                     assertThat(c.status()).isEqualTo(ChargeStatus.BILLED);
                     assertThat(c.spentCents()).isEqualTo(3000);
                     assertThat(c.heldCents()).isZero();
                     assertThat(c.merchantCategory()).isEqualTo("5411");
+                    assertThat(c.serviceDate()).isNull();
                 });
         assertThat(charges).filteredOn(c -> c.sourceId().equals("stripe:" + budgetId + "-a2")).singleElement()
                 .satisfies(c -> assertThat(c.status()).isEqualTo(ChargeStatus.PLANNED));
@@ -123,6 +127,7 @@ class PortalTest {
 
         f.inTx(() -> f.declarations.approve(declared.id(), "case-worker"));
         assertThat(portal.charge(declaration.id()).orElseThrow().status()).isEqualTo(ChargeStatus.BILLED);
+        assertThat(portal.charge(declaration.id()).orElseThrow().serviceDate()).isEqualTo(SERVICE_DAY);
     }
 
     @Test

@@ -472,6 +472,19 @@ class PortalIT extends AvainIntegrationTest {
     }
 
     @Test
+    void aDeclarationHappenedOnItsServiceDay() {
+        String token = PortalTokens.token(CLIENT, "01");
+        LocalDate served = LocalDate.now(fi.avain.budget.CardAuthorizer.BUDGET_ZONE).minusDays(3);
+        String declaration = declare("15.00", served);
+        String charge = chargeOfDeclaration(token, declaration);
+        assertThat(fhirOk("/fhir/ChargeItem/" + charge, token).get("occurrenceDateTime").asText())
+                .isEqualTo(served.toString());
+        HttpResponse<String> approved = fhirPost("/fhir/ChargeItem/" + charge + "/$approve", token);
+        assertThat(approved.statusCode()).as(approved.body()).isEqualTo(200);
+        assertThat(json(approved.body()).get("occurrenceDateTime").asText()).isEqualTo(served.toString());
+    }
+
+    @Test
     void theWebAppsBrowsersMayCallAndOthersMayNot() {
         String token = PortalTokens.token(CLIENT, "01");
         for (String origin : List.of(PortalTokens.WEB_APP, "https://evil.example.com")) {
@@ -539,11 +552,15 @@ class PortalIT extends AvainIntegrationTest {
     }
 
     String declare(String amount) {
+        return declare(amount, LocalDate.now(fi.avain.budget.CardAuthorizer.BUDGET_ZONE));
+    }
+
+    String declare(String amount, LocalDate serviceDate) {
         HttpResponse<String> declared = postJson("/api/v1/declarations", INTEGRATOR_KEY, """
                 {"budgetId": "%s", "lineCode": "care", "providerBusinessId": "2345678-0",
                  "serviceClass": "http://uri.suomi.fi/codelist/ptv/ptvserclass2/code/P10.1",
                  "serviceDate": "%s", "amount": "%s", "description": "Siivous"}"""
-                .formatted(budgetId, LocalDate.now(fi.avain.budget.CardAuthorizer.BUDGET_ZONE), amount));
+                .formatted(budgetId, serviceDate, amount));
         return created(declared).get("id").asText();
     }
 
