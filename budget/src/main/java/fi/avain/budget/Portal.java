@@ -11,6 +11,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -28,7 +29,7 @@ public final class Portal {
             select h.id, h.budget_id, h.line_id, h.channel, h.reference, h.status, h.remaining_cents,
                    h.captured_cents, h.created_at, h.updated_at,
                    coalesce(v.provider_business_id, d.provider_business_id) as provider,
-                   h.merchant_category, d.service_class, 'HOLD' as kind
+                   h.merchant_category, d.service_class, 'HOLD' as kind, d.service_date
             from ledger_hold h
             left join voucher v on h.channel = 'voucher' and v.id = h.reference
             left join declaration d on h.channel = 'declaration' and d.hold_id = h.id
@@ -40,7 +41,8 @@ public final class Portal {
                             then e.amount_cents
                             when e.credit_account = concat('line:', cast(e.line_id as varchar(36)), ':spent')
                             then -e.amount_cents else 0 end),
-                   m.created_at, m.created_at, cast(null as text), cast(null as text), cast(null as text), m.kind
+                   m.created_at, m.created_at, cast(null as text), cast(null as text), cast(null as text), m.kind,
+                   cast(null as date)
             from ledger_movement m join ledger_entry e on e.movement_id = m.id
             where e.line_id is not null and (m.kind in ('REFUND', 'CORRECTION') or (m.kind = 'CAPTURE'
                   and not exists (select 1 from ledger_hold h where h.channel = m.channel
@@ -70,12 +72,12 @@ public final class Portal {
     }
 
     public Optional<PortalBudget> budget(UUID budgetId) {
-        return budgets.find(budgetId).map(Portal::budget);
+        return budgets.find(budgetId).map(this::budget);
     }
 
     /** A client's budgets, newest period first. */
     public List<PortalBudget> budgetsOf(UUID clientId) {
-        return budgets.ofClient(clientId).stream().map(Portal::budget).toList();
+        return budgets.ofClient(clientId).stream().map(this::budget).toList();
     }
 
     /** The budget a line belongs to. */
@@ -192,12 +194,19 @@ public final class Portal {
         return new PortalCharge(id, patient, rs.getObject(2, UUID.class), rs.getObject(3, UUID.class),
                 rs.getString(4), reference == null ? id.toString() : reference, status, held, spent,
                 rs.getTimestamp(9).toInstant(), rs.getTimestamp(10).toInstant(), rs.getString(11), null,
-                rs.getString(12), rs.getString(13));
+                rs.getString(12), rs.getString(13), rs.getObject(15, LocalDate.class));
     }
 
-    private static PortalBudget budget(BudgetView b) {
+    /**
+     * The budget as the portal shows it. Its last change is its own row's (a re-plan) or a line's, whichever is
+     * later: every movement (a hold, capture, release, refund, correction) updates the lines it books on.
+     */
+    private PortalBudget budget(BudgetView b) {
+        Instant linesChanged = db.sql("select max(updated_at) from budget_line where budget_id = ?").param(b.id())
+                .query(Timestamp.class).optional().map(Timestamp::toInstant).orElse(b.updatedAt());
+        Instant changed = linesChanged.isAfter(b.updatedAt()) ? linesChanged : b.updatedAt();
         return new PortalBudget(b.id(), b.clientId(), b.tenant(), b.planId(), b.clientGroup(), b.cohort(),
-                b.periodStart(), b.periodEnd(), b.version(), b.updatedAt(), b.lines().stream()
+                b.periodStart(), b.periodEnd(), b.version(), changed, b.lines().stream()
                 .map(l -> new PortalLine(l.id(), b.id(), l.code(), l.category(), l.allocatedCents(), l.heldCents(),
                         l.spentCents(), l.periodStart(), l.periodEnd(), l.channels(), l.serviceClasses(),
                         !l.channels().isEmpty()))

@@ -15,6 +15,7 @@ import fi.avain.mappings.fhir.PortalCharge;
 import fi.avain.mappings.fhir.PortalRepresentative;
 import fi.avain.mappings.model.Hetu;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
@@ -91,12 +92,16 @@ class PortalTest {
         assertThat(declaration.providerBusinessId()).isEqualTo(PROVIDER);
         assertThat(declaration.serviceClass()).isEqualTo(HOME_CARE);
         assertThat(declaration.sourceId()).isEqualTo(declared.id().toString());
+        // a declaration happened on its service day, not when it was sent
+        assertThat(declaration.serviceDate()).isEqualTo(SERVICE_DAY);
+        assertThat(declaration.occurrence()).isEqualTo(SERVICE_DAY.toString());
         assertThat(charges).filteredOn(c -> c.sourceId().equals("stripe:" + budgetId + "-a1")).singleElement()
                 .satisfies(c -> {
                     assertThat(c.status()).isEqualTo(ChargeStatus.BILLED);
                     assertThat(c.spentCents()).isEqualTo(3000);
                     assertThat(c.heldCents()).isZero();
                     assertThat(c.merchantCategory()).isEqualTo("5411");
+                    assertThat(c.serviceDate()).isNull();
                 });
         assertThat(charges).filteredOn(c -> c.sourceId().equals("stripe:" + budgetId + "-a2")).singleElement()
                 .satisfies(c -> assertThat(c.status()).isEqualTo(ChargeStatus.PLANNED));
@@ -122,6 +127,20 @@ class PortalTest {
 
         f.inTx(() -> f.declarations.approve(declared.id(), "case-worker"));
         assertThat(portal.charge(declaration.id()).orElseThrow().status()).isEqualTo(ChargeStatus.BILLED);
+        assertThat(portal.charge(declaration.id()).orElseThrow().serviceDate()).isEqualTo(SERVICE_DAY);
+    }
+
+    @Test
+    void aBudgetLastChangedWithTheLatestMovementOnAnyOfItsLines() {
+        Instant planned = portal.budget(budgetId).orElseThrow().updatedAt();
+        f.clock.advance(Duration.ofMinutes(5));
+        authorize("m1", 1000);
+
+        Instant held = f.clock.instant();
+        assertThat(held).isAfter(planned);
+        assertThat(portal.budget(budgetId).orElseThrow().updatedAt()).isEqualTo(held);
+        assertThat(portal.budgetsOf(clientId)).filteredOn(b -> b.id().equals(budgetId)).singleElement()
+                .extracting(PortalBudget::updatedAt).isEqualTo(held);
     }
 
     @Test

@@ -11,20 +11,26 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 /**
  * The citizen portal end to end: tokens from the portal's issuer, FHIR reads and searches over the ledger,
  * who sees what, declarations decided by the client, audit, and a rest-hook subscriber told of a card spend.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class PortalIT extends AvainIntegrationTest {
     static final String CLIENT = "010190-123M";
     static final String OTHER_CLIENT = "150582A987P";
@@ -250,25 +256,92 @@ class PortalIT extends AvainIntegrationTest {
     }
 
     @Test
-    void searchesPageAndOnlyTheirCallerFollowsTheLinks() {
+    void aPagingLinkIsServedOnlyToTheCallerWhoSearchedAndEveryPageIsAudited(CapturedOutput log) {
+        LocalDate today = LocalDate.now(fi.avain.budget.CardAuthorizer.BUDGET_ZONE);
+        created(postJson("/api/v1/plans", INTEGRATOR_KEY, PLAN.formatted("portal-1b", CLIENT, today.minusDays(30),
+                today.plusDays(300))));
         spend("portal-page-1", "1.00");
         spend("portal-page-2", "2.00");
         spend("portal-page-3", "3.00");
         String token = PortalTokens.token(CLIENT, "01");
-        JsonNode first = fhirOk("/fhir/ChargeItem?account=" + budgetId + "&_count=2", token);
-        assertThat(first.get("total").asInt()).isEqualTo(3);
-        assertThat(first.get("entry")).hasSize(2);
-        String next = null;
-        for (JsonNode link : first.get("link")) {
-            if ("next".equals(link.get("relation").asText())) {
-                next = link.get("url").asText();
+        // the same person's token in another county, another client, a representative the client trusts, an operator
+        List<String> others = List.of(PortalTokens.token(CLIENT, "02"), PortalTokens.token(OTHER_CLIENT, "01"),
+                PortalTokens.token(REPRESENTATIVE, "01"), OPERATOR_KEY);
+        for (String search : List.of("/fhir/Account?patient=" + clientId, "/fhir/CarePlan?patient=" + clientId,
+                "/fhir/ChargeItem?account=" + budgetId)) {
+            JsonNode first = fhirOk(search + "&_count=1", token);
+            assertThat(first.get("entry")).as(search).hasSize(1);
+            String page = next(first);
+            assertThat(page).as(search).isNotNull();
+            long audited = searchesAudited();
+            for (String other : others) {
+                HttpResponse<String> refused = fhir(page, other);
+                assertNotFound(refused);
+                assertThat(refused.body()).doesNotContain("\"entry\"");
             }
+            assertThat(searchesAudited()).isEqualTo(audited);
+
+            List<String> second = resourceIds(fhirOk(page, token));
+            assertThat(second).as(search).hasSize(1).doesNotContainAnyElementsOf(resourceIds(first));
+            assertThat(searchesAudited()).isEqualTo(audited + 1);
+            assertThat(jdbc.sql("select resources from audit_event where action = 'search' and resources = ?")
+                    .param(second.get(0)).query(String.class).list()).as("page 2 of " + search + " audited").hasSize(1);
         }
-        assertThat(next).as(first.toString()).isNotNull();
-        String page = next.substring(next.indexOf("/fhir"));
-        JsonNode second = fhirOk(page, token);
-        assertThat(second.get("entry")).hasSize(1);
-        assertNotFound(fhir(page, PortalTokens.token(OTHER_CLIENT, "01")));
+        HttpResponse<String> unknown = fhir("/fhir?_getpages=" + CLIENT, token);
+        assertNotFound(unknown);
+        assertThat(unknown.body()).doesNotContain(CLIENT);
+        assertThat(log.getAll()).doesNotContain(CLIENT);
+    }
+
+    @Test
+    void aPageSizeOrFormatThatCannotBeServedIsRefused() {
+        String token = PortalTokens.token(CLIENT, "01");
+        String search = "/fhir/Account?patient=" + clientId;
+        for (String count : List.of("-1", "0", "abc", "1.5", "")) {
+            HttpResponse<String> refused = fhir(search + "&_count=" + count, token);
+            assertThat(refused.statusCode()).as(count).isEqualTo(400);
+            assertThat(json(refused.body()).get("resourceType").asText()).isEqualTo("OperationOutcome");
+        }
+        // too large is the largest page, not (as HAPI reads a number past an int) the default one
+        assertThat(fhirOk(search + "&_count=99999999999", token).get("entry")).hasSize(3);
+
+        JsonNode first = fhirOk(search + "&_count=1", token);
+        String next = next(first);
+        assertThat(fhir(next.replace("_getpagesoffset=1", "_getpagesoffset=-1"), token).statusCode()).isEqualTo(400);
+        List<String> read = new ArrayList<>(resourceIds(first));
+        for (int pages = 1; next != null; pages++) {
+            assertThat(pages).as("the next links end").isLessThan(10);
+            JsonNode page = fhirOk(next, token);
+            read.addAll(resourceIds(page));
+            next = next(page);
+        }
+        assertThat(read).hasSize(3).doesNotHaveDuplicates();
+
+        HttpResponse<String> bogus = fhir(search + "&_format=bogus", token);
+        assertThat(bogus.statusCode()).as(bogus.body()).isEqualTo(406);
+        assertThat(json(bogus.body()).get("resourceType").asText()).isEqualTo("OperationOutcome");
+        HttpResponse<String> xml = fhir(search + "&_format=application/fhir%2Bxml", token);
+        assertThat(xml.statusCode()).isEqualTo(200);
+        assertThat(xml.body()).startsWith("<Bundle");
+    }
+
+    @Test
+    void unknownSearchParametersAreRefusedUnlessTheCallerPrefersLenientHandling() {
+        String token = PortalTokens.token(CLIENT, "01");
+        String search = "/fhir/Account?patient=" + clientId;
+        for (String prefer : new String[] {null, "handling=strict"}) {
+            HttpResponse<String> refused = fhir(search + "&stauts=active&_sort=date", token, prefer);
+            assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+            assertThat(refused.body()).contains("stauts").contains("_sort");
+        }
+        JsonNode lenient = json(fhir(search + "&stauts=active&_sort=date", token, "return=representation, "
+                + "handling=lenient").body());
+        assertThat(resourceIds(lenient)).isEqualTo(resourceIds(fhirOk(search, token)));
+        // the self link says which parameters the search used
+        assertThat(link(lenient, "self")).contains("patient=" + clientId).doesNotContain("stauts")
+                .doesNotContain("_sort");
+        HttpResponse<String> missing = fhir("/fhir/Account?stauts=active", token, "handling=lenient");
+        assertThat(missing.statusCode()).as(missing.body()).isEqualTo(400);
     }
 
     @Test
@@ -322,6 +395,93 @@ class PortalIT extends AvainIntegrationTest {
         assertThat(jdbc.sql("select count(*) from budget").query(Long.class).single()).isEqualTo(3);
         assertThat(jdbc.sql("select count(*) from message where flow = 'budget-plan' and status = 'ERROR'")
                 .query(Long.class).single()).isPositive();
+    }
+
+    @Test
+    void aCarePlanWithAnElementR4DoesNotKnowIsRefusedNamingItAndNothingIsStored() throws Exception {
+        String plan;
+        try (var in = getClass().getResourceAsStream("/golden/fhir/careplan-in.json")) {
+            plan = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        Map<String, String> misspelt = Map.of(
+                "foo", plan.replaceFirst("\\{", "{\"foo\": 1,"),
+                "stauts", plan.replace("\"status\": \"active\",\n  \"intent\"", "\"stauts\": \"active\",\n  \"intent\""),
+                "bogus", plan.replace("\"name\": \"Harrastukset ja vapaa-aika\",",
+                        "\"name\": \"Harrastukset ja vapaa-aika\", \"bogus\": true,"));
+        for (Map.Entry<String, String> element : misspelt.entrySet()) {
+            assertThat(element.getValue()).isNotEqualTo(plan);
+            HttpResponse<String> refused = fhirPostJson("/fhir/CarePlan", INTEGRATOR_KEY, element.getValue());
+            assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+            assertThat(json(refused.body()).get("resourceType").asText()).isEqualTo("OperationOutcome");
+            assertThat(json(refused.body()).at("/issue/0/diagnostics").asText()).contains("'" + element.getKey() + "'");
+            assertThat(refused.body()).doesNotContain(CLIENT);
+        }
+        assertThat(jdbc.sql("select count(*) from budget").query(Long.class).single()).isEqualTo(2);
+    }
+
+    @Test
+    void everyRefusalCarriesTheIssueCodeOfItsStatus() throws Exception {
+        String token = PortalTokens.token(CLIENT, "01");
+        assertOutcome(fhir("/fhir/Account/" + java.util.UUID.randomUUID(), token), 404, "not-found");
+        assertOutcome(fhir("/fhir/Account?patient=" + otherClientId, token), 404, "not-found");
+        assertOutcome(fhir("/fhir/Account?patient=" + clientId + "&_count=-1", token), 400, "invalid");
+        assertOutcome(fhirPostJson("/fhir/CarePlan", INTEGRATOR_KEY,
+                "{\"resourceType\": \"CarePlan\", \"status\": \"active\", \"intent\": \"plan\"}"), 422, "invalid");
+        String plan;
+        try (var in = getClass().getResourceAsStream("/golden/fhir/careplan-in.json")) {
+            plan = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        // care plans come from case management, with its integrator key: not from a citizen, nor an operator
+        assertOutcome(fhirPostJson("/fhir/CarePlan", token, plan), 403, "forbidden");
+        assertOutcome(fhirPostJson("/fhir/CarePlan", OPERATOR_KEY, plan), 403, "forbidden");
+        assertThat(jdbc.sql("select count(*) from budget").query(Long.class).single()).isEqualTo(2);
+
+        for (String method : List.of("PUT", "DELETE", "PATCH")) {
+            HttpResponse<String> refused = send(HttpRequest.newBuilder(uri("/fhir/Patient/" + clientId))
+                    .header("Authorization", "Bearer " + token).header("Content-Type", "application/fhir+json")
+                    .method(method, HttpRequest.BodyPublishers.ofString(
+                            "{\"resourceType\": \"Patient\", \"id\": \"" + clientId + "\"}")).build());
+            assertOutcome(refused, 405, "not-supported");
+            assertThat(refused.headers().firstValue("Allow")).as(method).hasValue("GET");
+        }
+        HttpResponse<String> account = fhirPostJson("/fhir/Account", token, "{\"resourceType\": \"Account\"}");
+        assertOutcome(account, 405, "not-supported");
+        assertThat(account.headers().firstValue("Allow")).hasValue("GET");
+    }
+
+    static void assertOutcome(HttpResponse<String> response, int status, String code) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        assertThat(json(response.body()).get("resourceType").asText()).isEqualTo("OperationOutcome");
+        assertThat(json(response.body()).at("/issue/0/code").asText()).as(response.body()).isEqualTo(code);
+    }
+
+    @Test
+    void aBudgetChangesWithEveryMovementOnItsLines() throws Exception {
+        String token = PortalTokens.token(CLIENT, "01");
+        Instant planned = Instant.parse(fhirOk("/fhir/Account/" + budgetId, token).at("/meta/lastUpdated").asText());
+        Thread.sleep(1100);
+        spend("portal-changed-1", "5.00");
+
+        HttpResponse<String> read = fhir("/fhir/Account/" + budgetId, token);
+        Instant held = Instant.parse(json(read.body()).at("/meta/lastUpdated").asText());
+        assertThat(held).isAfter(planned);
+        assertThat(read.headers().firstValue("Last-Modified")).hasValue(
+                java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.format(held.atZone(java.time.ZoneOffset.UTC)));
+        String line = resourceIds(fhirOk("/fhir/Account?patient=" + clientId, token)).get(1);
+        assertThat(fhirOk("/fhir/" + line, token).at("/meta/lastUpdated").asText()).isEqualTo(held.toString());
+    }
+
+    @Test
+    void aDeclarationHappenedOnItsServiceDay() {
+        String token = PortalTokens.token(CLIENT, "01");
+        LocalDate served = LocalDate.now(fi.avain.budget.CardAuthorizer.BUDGET_ZONE).minusDays(3);
+        String declaration = declare("15.00", served);
+        String charge = chargeOfDeclaration(token, declaration);
+        assertThat(fhirOk("/fhir/ChargeItem/" + charge, token).get("occurrenceDateTime").asText())
+                .isEqualTo(served.toString());
+        HttpResponse<String> approved = fhirPost("/fhir/ChargeItem/" + charge + "/$approve", token);
+        assertThat(approved.statusCode()).as(approved.body()).isEqualTo(200);
+        assertThat(json(approved.body()).get("occurrenceDateTime").asText()).isEqualTo(served.toString());
     }
 
     @Test
@@ -392,11 +552,15 @@ class PortalIT extends AvainIntegrationTest {
     }
 
     String declare(String amount) {
+        return declare(amount, LocalDate.now(fi.avain.budget.CardAuthorizer.BUDGET_ZONE));
+    }
+
+    String declare(String amount, LocalDate serviceDate) {
         HttpResponse<String> declared = postJson("/api/v1/declarations", INTEGRATOR_KEY, """
                 {"budgetId": "%s", "lineCode": "care", "providerBusinessId": "2345678-0",
                  "serviceClass": "http://uri.suomi.fi/codelist/ptv/ptvserclass2/code/P10.1",
                  "serviceDate": "%s", "amount": "%s", "description": "Siivous"}"""
-                .formatted(budgetId, LocalDate.now(fi.avain.budget.CardAuthorizer.BUDGET_ZONE), amount));
+                .formatted(budgetId, serviceDate, amount));
         return created(declared).get("id").asText();
     }
 
@@ -408,6 +572,26 @@ class PortalIT extends AvainIntegrationTest {
             }
         }
         throw new AssertionError("no ChargeItem for declaration " + declarationId + " in " + bundle);
+    }
+
+    long searchesAudited() {
+        return jdbc.sql("select count(*) from audit_event where action = 'search'").query(Long.class).single();
+    }
+
+    /** The Bundle's link of that relation, or null. */
+    static String link(JsonNode bundle, String relation) {
+        for (JsonNode link : bundle.path("link")) {
+            if (relation.equals(link.get("relation").asText())) {
+                return link.get("url").asText();
+            }
+        }
+        return null;
+    }
+
+    /** The path of the Bundle's next page, or null when it is the last. */
+    static String next(JsonNode bundle) {
+        String next = link(bundle, "next");
+        return next == null ? null : next.substring(next.indexOf("/fhir"));
     }
 
     static List<String> resourceIds(JsonNode bundle) {
@@ -435,10 +619,17 @@ class PortalIT extends AvainIntegrationTest {
     }
 
     HttpResponse<String> fhir(String path, String token) {
+        return fhir(path, token, null);
+    }
+
+    HttpResponse<String> fhir(String path, String token, String prefer) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30))
                 .header("Accept", "application/fhir+json").GET();
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
+        }
+        if (prefer != null) {
+            request.header("Prefer", prefer);
         }
         return send(request.build());
     }

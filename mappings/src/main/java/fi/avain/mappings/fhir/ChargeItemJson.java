@@ -72,7 +72,7 @@ final class ChargeItemJson {
                 && (charge.providerBusinessId() == null || referenceIs(item.getPerformerFirstRep().getActor(),
                         "Organization/" + charge.providerBusinessId()))
                 && codesAre(item, charge) && item.hasOccurrenceDateTimeType()
-                && same(item.getOccurrenceDateTimeType(), FhirTypes.text(charge.occurred()))
+                && same(item.getOccurrenceDateTimeType(), charge.occurrence())
                 && same(item.getEnteredDateElement(), FhirTypes.text(charge.occurred()))
                 && price.getValue() != null
                 && price.getValue().compareTo(BigDecimal.valueOf(charge.heldCents() + charge.spentCents(), 2)) == 0
@@ -143,8 +143,7 @@ final class ChargeItemJson {
         json.writeEndObject();
 
         reference(json, "subject", "Patient/" + charge.patientId(), null);
-        String occurred = FhirTypes.text(charge.occurred());
-        json.writeStringField("occurrenceDateTime", occurred);
+        json.writeStringField("occurrenceDateTime", charge.occurrence());
         if (charge.providerBusinessId() != null) {
             json.writeArrayFieldStart("performer");
             json.writeStartObject();
@@ -159,7 +158,7 @@ final class ChargeItemJson {
         }
         json.writeFieldName("priceOverride");
         money(json, Math.addExact(charge.heldCents(), charge.spentCents()));
-        json.writeStringField("enteredDate", occurred);
+        json.writeStringField("enteredDate", FhirTypes.text(charge.occurred()));
         json.writeArrayFieldStart("account");
         json.writeStartObject();
         json.writeStringField("reference", "Account/" + charge.lineId());

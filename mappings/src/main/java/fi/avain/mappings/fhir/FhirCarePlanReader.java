@@ -3,7 +3,6 @@ package fi.avain.mappings.fhir;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.parser.DataFormatException;
 import ca.uhn.fhir.parser.IParser;
-import ca.uhn.fhir.parser.StrictErrorHandler;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -29,7 +28,7 @@ public final class FhirCarePlanReader {
 
     /** Parses FHIR JSON (unknown elements refused) and reads the CarePlan in it. */
     public static byte[] toPlanJson(byte[] fhirJson) {
-        IParser parser = FhirContext.forR4Cached().newJsonParser().setParserErrorHandler(new StrictErrorHandler());
+        IParser parser = FhirContext.forR4Cached().newJsonParser().setParserErrorHandler(new KnownElementsOnly());
         IBaseResource resource;
         try {
             resource = parser.parseResource(new String(fhirJson, StandardCharsets.UTF_8));

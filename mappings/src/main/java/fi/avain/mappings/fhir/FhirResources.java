@@ -16,6 +16,7 @@ import org.hl7.fhir.r4.model.ChargeItem.ChargeItemStatus;
 import org.hl7.fhir.r4.model.CodeType;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.HumanName;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Organization;
@@ -121,7 +122,7 @@ public final class FhirResources {
         }
         item.setCode(code);
         item.setSubject(reference("Patient", charge.patientId()));
-        item.setOccurrence(FhirTypes.dateTime(charge.occurred()));
+        item.setOccurrence(new DateTimeType(charge.occurrence()));
         if (charge.providerBusinessId() != null) {
             item.addPerformer().setFunction(new CodeableConcept(new Coding(PARTICIPATION_TYPE, "PRF", null)))
                     .setActor(new Reference("Organization/" + charge.providerBusinessId()).setDisplay(provider(charge)));

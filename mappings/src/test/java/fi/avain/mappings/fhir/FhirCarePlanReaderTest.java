@@ -168,6 +168,24 @@ class FhirCarePlanReaderTest {
                 .hasMessage("CarePlan: must be a FHIR R4 resource in JSON, every element known");
     }
 
+    @Test
+    void refusesAnUnknownElementAnywhereAndNamesTheElementADanglingReferenceIsIn() {
+        for (String misspelt : new String[] {
+                text().replace("\"intent\": \"plan\",", "\"intent\": \"plan\", \"stauts\": \"active\","),
+                text().replace("\"name\": \"Harrastukset ja vapaa-aika\",", "\"name\": \"Harrastukset ja vapaa-aika\", \"bogus\": true,"),
+                text().replace("\"intent\": \"plan\",", "\"intent\": 5,")}) {
+            assertThat(misspelt).isNotEqualTo(text());
+            assertThatThrownBy(() -> FhirCarePlanReader.toPlanJson(misspelt.getBytes(StandardCharsets.UTF_8)))
+                    .isInstanceOf(FhirMappingException.class)
+                    .hasMessage("CarePlan: must be a FHIR R4 resource in JSON, every element known");
+        }
+        String dangling = text().replace("\"#leisure\"", "\"#nowhere\"");
+        assertThatThrownBy(() -> FhirCarePlanReader.toPlanJson(dangling.getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(FhirMappingException.class)
+                .hasMessage("CarePlan.activity[1].detail.extension[budget-line].valueReference: "
+                        + "must reference a contained resource (#id)");
+    }
+
     private static Arguments refusal(String name, Consumer<CarePlan> breakIt, String path, String reason) {
         return Arguments.of(name, breakIt, path, reason);
     }

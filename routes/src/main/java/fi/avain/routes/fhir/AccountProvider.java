@@ -4,6 +4,7 @@ import ca.uhn.fhir.rest.annotation.IdParam;
 import ca.uhn.fhir.rest.annotation.Read;
 import ca.uhn.fhir.rest.annotation.RequiredParam;
 import ca.uhn.fhir.rest.annotation.Search;
+import ca.uhn.fhir.rest.api.server.IBundleProvider;
 import ca.uhn.fhir.rest.param.ReferenceParam;
 import ca.uhn.fhir.rest.server.IResourceProvider;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
@@ -52,24 +53,22 @@ class AccountProvider implements IResourceProvider {
         return FhirResources.lineAccount(budget, line);
     }
 
-    /** A client's budgets, each followed by its lines. */
+    /** A client's budgets, each followed by its lines; every page checked and audited as it is served. */
     @Search
-    public List<Account> ofPatient(@RequiredParam(name = Account.SP_PATIENT) ReferenceParam patient) {
+    public IBundleProvider ofPatient(@RequiredParam(name = Account.SP_PATIENT) ReferenceParam patient) {
         UUID clientId = FhirIds.uuid(patient, Account.SP_PATIENT, "Patient");
         access.require(clientId, Grant.BUDGET, "Patient/" + clientId);
         List<Account> accounts = new ArrayList<>();
-        List<String> read = new ArrayList<>();
-        String tenant = null;
+        String tenant = "-";
         for (PortalBudget budget : portal.budgetsOf(clientId)) {
             tenant = budget.tenant();
             accounts.add(FhirResources.budgetAccount(budget));
-            read.add("Account/" + budget.id());
             for (PortalLine line : budget.lines()) {
                 accounts.add(FhirResources.lineAccount(budget, line));
-                read.add("Account/" + line.id());
             }
         }
-        auditing.record("search", clientId, tenant == null ? "-" : tenant, read);
-        return accounts;
+        String owner = tenant;
+        return SearchPages.of(accounts,
+                page -> auditing.page(clientId, Grant.BUDGET, "Patient/" + clientId, owner, page));
     }
 }

@@ -8,6 +8,7 @@ import ca.uhn.fhir.rest.annotation.RequiredParam;
 import ca.uhn.fhir.rest.annotation.ResourceParam;
 import ca.uhn.fhir.rest.annotation.Search;
 import ca.uhn.fhir.rest.api.MethodOutcome;
+import ca.uhn.fhir.rest.api.server.IBundleProvider;
 import ca.uhn.fhir.rest.param.ReferenceParam;
 import ca.uhn.fhir.rest.server.IResourceProvider;
 import ca.uhn.fhir.rest.server.exceptions.ForbiddenOperationException;
@@ -66,21 +67,24 @@ class CarePlanProvider implements IResourceProvider {
         return FhirResources.carePlan(budget, portal.planVersions(budget.id()));
     }
 
+    /** A client's plans; every page checked and audited as it is served. */
     @Search
-    public List<CarePlan> ofPatient(@RequiredParam(name = CarePlan.SP_PATIENT) ReferenceParam patient) {
+    public IBundleProvider ofPatient(@RequiredParam(name = CarePlan.SP_PATIENT) ReferenceParam patient) {
         UUID clientId = FhirIds.uuid(patient, CarePlan.SP_PATIENT, "Patient");
         access.require(clientId, Grant.BUDGET, "Patient/" + clientId);
         List<CarePlan> plans = new ArrayList<>();
+        String tenant = "-";
         for (PortalBudget budget : portal.budgetsOf(clientId)) {
-            auditing.record("search", clientId, budget.tenant(), List.of("CarePlan/" + budget.id()));
+            tenant = budget.tenant();
             plans.add(FhirResources.carePlan(budget, portal.planVersions(budget.id())));
         }
-        return plans;
+        String owner = tenant;
+        return SearchPages.of(plans, page -> auditing.page(clientId, Grant.BUDGET, "Patient/" + clientId, owner, page));
     }
 
     @Create
     public MethodOutcome create(@ResourceParam CarePlan plan) {
-        if (!"integrator".equals(access.role()) && !"operator".equals(access.role())) {
+        if (!"integrator".equals(access.role())) {
             throw new ForbiddenOperationException("Only case management (an integrator key) sends care plans.");
         }
         byte[] json;

@@ -11,8 +11,6 @@ import ca.uhn.fhir.rest.api.server.IBundleProvider;
 import ca.uhn.fhir.rest.param.DateRangeParam;
 import ca.uhn.fhir.rest.param.ReferenceParam;
 import ca.uhn.fhir.rest.server.IResourceProvider;
-import ca.uhn.fhir.rest.server.SimpleBundleProvider;
-import ca.uhn.fhir.rest.server.method.ResponsePage;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceVersionConflictException;
@@ -28,7 +26,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.ChargeItem;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.StringType;
@@ -83,12 +80,7 @@ class ChargeItemProvider implements IResourceProvider {
         Portal.ChargeQuery query = new Portal.ChargeQuery(isBudget ? budget.id() : null, isBudget ? null : accountId,
                 lower(date), upper(date));
         int size = Math.toIntExact(portal.chargeCount(query));
-        return new SimpleBundleProvider(size) {
-            @Override
-            public List<IBaseResource> getResources(int from, int to, ResponsePage.ResponsePageBuilder page) {
-                return page(query, budget, from, to);
-            }
-        };
+        return SearchPages.paged(size, (from, to) -> page(query, budget, from, to));
     }
 
     @Operation(name = "$approve", idempotent = false)
@@ -109,13 +101,11 @@ class ChargeItemProvider implements IResourceProvider {
         return after(id, "reject");
     }
 
-    private List<IBaseResource> page(Portal.ChargeQuery query, PortalBudget budget, int from, int to) {
-        // a later page is fetched by its own request: its caller must be allowed too
+    private List<ChargeItem> page(Portal.ChargeQuery query, PortalBudget budget, int from, int to) {
         access.require(budget.patientId(), Grant.SPENDS, "Account/" + budget.id());
-        List<PortalCharge> charges = names.named(portal.charges(query, from, Math.max(0, to - from)));
-        auditing.record("search", budget.patientId(), budget.tenant(),
-                charges.stream().map(c -> "ChargeItem/" + c.id()).toList());
-        return charges.stream().<IBaseResource>map(FhirResources::chargeItem).toList();
+        List<PortalCharge> charges = to > from ? names.named(portal.charges(query, from, to - from)) : List.of();
+        return auditing.page(budget.patientId(), Grant.SPENDS, "Account/" + budget.id(), budget.tenant(),
+                charges.stream().map(FhirResources::chargeItem).toList());
     }
 
     private PortalCharge visible(IdType id, Grant need) {

@@ -4,6 +4,7 @@ import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.server.IResourceProvider;
 import fi.avain.budget.ClientIdentities;
 import fi.avain.budget.Representatives;
+import fi.avain.mappings.fhir.KnownElementsOnly;
 import fi.avain.mappings.fhir.PortalFhirContext;
 import java.time.Clock;
 import java.util.List;
@@ -18,9 +19,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @Configuration
 public class FhirConfiguration {
 
+    /** Resources sent to {@code /fhir} are read with every element known: a misspelt one is refused, not dropped. */
     @Bean
     FhirContext fhirContext() {
-        return new PortalFhirContext();
+        FhirContext context = new PortalFhirContext();
+        context.setParserErrorHandler(new KnownElementsOnly());
+        return context;
     }
 
     @Bean
@@ -31,9 +35,9 @@ public class FhirConfiguration {
     @Bean
     @ConditionalOnWebApplication
     ServletRegistrationBean<AvainFhirServer> fhirServlet(FhirContext context, List<IResourceProvider> providers,
-                                                         FhirSettings settings) {
+                                                         FhirSettings settings, PortalAccessService access) {
         ServletRegistrationBean<AvainFhirServer> registration = new ServletRegistrationBean<>(
-                new AvainFhirServer(context, providers, settings), "/fhir/*");
+                new AvainFhirServer(context, providers, settings, access::scope), "/fhir/*");
         registration.setName("fhir");
         registration.setLoadOnStartup(1);
         return registration;

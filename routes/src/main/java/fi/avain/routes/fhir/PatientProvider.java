@@ -3,6 +3,7 @@ package fi.avain.routes.fhir;
 import ca.uhn.fhir.rest.annotation.IdParam;
 import ca.uhn.fhir.rest.annotation.Read;
 import ca.uhn.fhir.rest.annotation.Search;
+import ca.uhn.fhir.rest.api.server.IBundleProvider;
 import ca.uhn.fhir.rest.server.IResourceProvider;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import fi.avain.budget.Portal;
@@ -44,15 +45,22 @@ class PatientProvider implements IResourceProvider {
         return FhirResources.patient(patient);
     }
 
+    /** The clients the caller may see; every page checked again and audited as it is served. */
     @Search
-    public List<Patient> mine() {
-        List<Patient> found = new ArrayList<>();
+    public IBundleProvider mine() {
+        List<PortalPatient> found = new ArrayList<>();
         for (UUID clientId : access.clients().keySet()) {
-            portal.patient(clientId).ifPresent(patient -> {
-                auditing.record("search", clientId, patient.tenant(), List.of("Patient/" + clientId));
-                found.add(FhirResources.patient(patient));
-            });
+            portal.patient(clientId).ifPresent(found::add);
         }
-        return found;
+        return SearchPages.paged(found.size(), (from, to) -> {
+            List<Patient> page = new ArrayList<>();
+            for (PortalPatient patient : found.subList(Math.min(from, found.size()), Math.min(to, found.size()))) {
+                if (access.seesAnything(patient.id())) {
+                    auditing.record("search", patient.id(), patient.tenant(), List.of("Patient/" + patient.id()));
+                    page.add(FhirResources.patient(patient));
+                }
+            }
+            return page;
+        });
     }
 }

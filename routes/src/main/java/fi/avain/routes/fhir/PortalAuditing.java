@@ -1,10 +1,12 @@
 package fi.avain.routes.fhir;
 
 import fi.avain.mappings.fhir.AuditRecord;
+import fi.avain.mappings.fhir.Grant;
 import fi.avain.routes.audit.PortalAudit;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
+import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
@@ -28,6 +30,20 @@ class PortalAuditing {
         String role = access.role();
         audit.record(new AuditRecord(UUID.randomUUID(), clock.instant(), role, access.actor(), patientId, tenant,
                 action, List.copyOf(resources), purpose(role, patientId), "0"));
+    }
+
+    /**
+     * Serves one page of a search on a client's data: the caller must still have {@code need} on the client
+     * (else the search is a 404 naming {@code searched}), and the page is audited as a search.
+     */
+    <T extends IBaseResource> List<T> page(UUID clientId, Grant need, String searched, String tenant, List<T> page) {
+        access.require(clientId, need, searched);
+        record("search", clientId, tenant, page.stream().map(PortalAuditing::reference).toList());
+        return page;
+    }
+
+    private static String reference(IBaseResource resource) {
+        return resource.fhirType() + "/" + resource.getIdElement().getIdPart();
     }
 
     private String purpose(String role, UUID patientId) {

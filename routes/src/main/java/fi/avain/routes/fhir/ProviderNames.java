@@ -59,6 +59,6 @@ class ProviderNames {
         return charges.stream().map(c -> c.providerBusinessId() == null || !names.containsKey(c.providerBusinessId())
                 ? c : new PortalCharge(c.id(), c.patientId(), c.budgetId(), c.lineId(), c.channel(), c.sourceId(),
                 c.status(), c.heldCents(), c.spentCents(), c.occurred(), c.updated(), c.providerBusinessId(),
-                names.get(c.providerBusinessId()), c.merchantCategory(), c.serviceClass())).toList();
+                names.get(c.providerBusinessId()), c.merchantCategory(), c.serviceClass(), c.serviceDate())).toList();
     }
 }

@@ -4,6 +4,7 @@ import ca.uhn.fhir.rest.annotation.IdParam;
 import ca.uhn.fhir.rest.annotation.Read;
 import ca.uhn.fhir.rest.annotation.RequiredParam;
 import ca.uhn.fhir.rest.annotation.Search;
+import ca.uhn.fhir.rest.api.server.IBundleProvider;
 import ca.uhn.fhir.rest.param.ReferenceParam;
 import ca.uhn.fhir.rest.server.IResourceProvider;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
@@ -46,18 +47,26 @@ class RelatedPersonProvider implements IResourceProvider {
         return FhirResources.relatedPerson(representative);
     }
 
+    /** A client's representatives the caller may see; every page checked again and audited as it is served. */
     @Search
-    public List<RelatedPerson> ofPatient(@RequiredParam(name = RelatedPerson.SP_PATIENT) ReferenceParam patient) {
+    public IBundleProvider ofPatient(@RequiredParam(name = RelatedPerson.SP_PATIENT) ReferenceParam patient) {
         UUID clientId = FhirIds.uuid(patient, RelatedPerson.SP_PATIENT, "Patient");
         if (!access.seesAnything(clientId)) {
             throw new ResourceNotFoundException("Patient/" + clientId);
         }
         List<PortalRepresentative> visible = representatives.of(clientId).stream().filter(this::visible).toList();
-        if (!visible.isEmpty()) {
-            auditing.record("search", clientId, visible.get(0).tenant(),
-                    visible.stream().map(r -> "RelatedPerson/" + r.id()).toList());
-        }
-        return visible.stream().map(FhirResources::relatedPerson).toList();
+        return SearchPages.paged(visible.size(), (from, to) -> {
+            if (!access.seesAnything(clientId)) {
+                throw new ResourceNotFoundException("Patient/" + clientId);
+            }
+            List<PortalRepresentative> page = visible.subList(Math.min(from, visible.size()),
+                    Math.min(to, visible.size())).stream().filter(this::visible).toList();
+            if (!page.isEmpty()) {
+                auditing.record("search", clientId, page.get(0).tenant(),
+                        page.stream().map(r -> "RelatedPerson/" + r.id()).toList());
+            }
+            return page.stream().map(FhirResources::relatedPerson).toList();
+        });
     }
 
     private boolean visible(PortalRepresentative representative) {
