@@ -93,42 +93,35 @@ class PtvRouteTest {
         assertThat(simulator.requests(SERVICES)).isEqualTo(3);
     }
 
-    @ParameterizedTest(name = "{0} fails {1}")
+    // A list call catches one answer (404), and must still hand every other failure back, not hang.
+    @ParameterizedTest(name = "{0} fails a {4} {1}")
     @CsvSource({
-            "HTTP_400, permanent, 1, HTTP 400",
-            "NOT_JSON, permanent, 1, not JSON",
-            "OVERSIZE, permanent, 1, larger than the limit of 1048576 bytes",
-            "HTTP_500, transient, 3, HTTP 500",
-            "TIMEOUT, transient, 3, timed out",
-            "RESET, transient, 3, connection failed"})
-    void classifiesEachFault(Fault fault, String kind, int requests, String reason) {
+            "HTTP_400, permanent, 1, HTTP 400, page",
+            "NOT_JSON, permanent, 1, not JSON, page",
+            "OVERSIZE, permanent, 1, larger than the limit of 1048576 bytes, page",
+            "HTTP_500, transient, 3, HTTP 500, page",
+            "TIMEOUT, transient, 3, timed out, page",
+            "RESET, transient, 3, connection failed, page",
+            "HTTP_400, permanent, 1, HTTP 400, list",
+            "NOT_JSON, permanent, 1, not JSON, list",
+            "OVERSIZE, permanent, 1, larger than the limit of 1048576 bytes, list",
+            "HTTP_500, transient, 3, HTTP 500, list",
+            "TIMEOUT, transient, 3, timed out, list",
+            "RESET, transient, 3, connection failed, list"})
+    @Timeout(60)
+    void classifiesEachFault(Fault fault, String kind, int requests, String reason, String call) {
+        boolean list = call.equals("list");
+        String path = list ? SERVICES + "/list" : SERVICES;
         simulator.timeoutDelay(Duration.ofSeconds(2));
-        simulator.failPath(SERVICES, fault);
-        ConnectorException failure = routes.failure("direct:ptv-guid-page", null, FIRST_PAGE);
+        simulator.failPath(path, fault);
+        ConnectorException failure = list
+                ? routes.failure("direct:ptv-list", catalogue.ids(PtvKind.Service).subList(0, 2),
+                        Map.of(PtvHeaders.KIND, "Service"))
+                : routes.failure("direct:ptv-guid-page", null, FIRST_PAGE);
         assertThat(failure.isTransient()).isEqualTo(kind.equals("transient"));
         assertThat(failure.reason()).contains(reason);
         assertThat(failure.system()).isEqualTo("ptv");
-        assertThat(simulator.requests(SERVICES)).isEqualTo(requests);
-    }
-
-    // A list call catches one answer (404) and must still hand every other failure back, not hang.
-    @ParameterizedTest(name = "{0} fails a list {1}")
-    @CsvSource({
-            "HTTP_400, permanent, 1, HTTP 400",
-            "NOT_JSON, permanent, 1, not JSON",
-            "OVERSIZE, permanent, 1, larger than the limit of 1048576 bytes",
-            "HTTP_500, transient, 3, HTTP 500",
-            "TIMEOUT, transient, 3, timed out",
-            "RESET, transient, 3, connection failed"})
-    @Timeout(60)
-    void classifiesEachFaultOfAList(Fault fault, String kind, int requests, String reason) {
-        simulator.timeoutDelay(Duration.ofSeconds(2));
-        simulator.failPath(SERVICES + "/list", fault);
-        ConnectorException failure = routes.failure("direct:ptv-list", catalogue.ids(PtvKind.Service).subList(0, 2),
-                Map.of(PtvHeaders.KIND, "Service"));
-        assertThat(failure.isTransient()).isEqualTo(kind.equals("transient"));
-        assertThat(failure.reason()).contains(reason);
-        assertThat(simulator.requests(SERVICES + "/list")).isEqualTo(requests);
+        assertThat(simulator.requests(path)).isEqualTo(requests);
     }
 
     @Test

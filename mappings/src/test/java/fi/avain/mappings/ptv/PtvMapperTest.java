@@ -96,12 +96,18 @@ class PtvMapperTest {
     }
 
     private static ObjectNode locationChannel(String addresses) throws Exception {
-        return (ObjectNode) JSON.readTree("""
+        return serviceLocation("addresses", addresses);
+    }
+
+    /** A service location with one more member, given as JSON. */
+    private static ObjectNode serviceLocation(String member, String json) throws Exception {
+        ObjectNode channel = (ObjectNode) JSON.readTree("""
                 {"id": "961f1a02-0eb7-4b5d-9721-6b9f2d14ec6f", "serviceChannelType": "ServiceLocation",
                  "serviceChannelNames": [{"language": "fi", "value": "Toimipiste", "type": "Name"}],
-                 "addresses": %s,
                  "publishingStatus": "Published", "modified": "2020-04-22T09:45:14.154795"}
-                """.formatted(addresses));
+                """);
+        channel.set(member, JSON.readTree(json));
+        return channel;
     }
 
     private static String street(String latitude, String longitude, String state) {
@@ -185,12 +191,7 @@ class PtvMapperTest {
     }
 
     private static ObjectNode hoursChannel(String serviceHours) throws Exception {
-        return (ObjectNode) JSON.readTree("""
-                {"id": "961f1a02-0eb7-4b5d-9721-6b9f2d14ec6f", "serviceChannelType": "ServiceLocation",
-                 "serviceChannelNames": [{"language": "fi", "value": "Toimipiste", "type": "Name"}],
-                 "serviceHours": %s,
-                 "publishingStatus": "Published", "modified": "2020-04-22T09:45:14.154795"}
-                """.formatted(serviceHours));
+        return serviceLocation("serviceHours", serviceHours);
     }
 
     @Test
