@@ -13,5 +13,9 @@ update card_authorization a set processor_card_id = (select c.processor_card_id 
 where a.card_id is not null;
 update card_authorization a set merchant_category = (select h.merchant_category from ledger_hold h where h.id = a.hold_id)
 where a.hold_id is not null;
+-- Looked up by hold: without an index the backfill would scan every authorization once per hold.
+create index card_authorization_hold_id_idx on card_authorization (hold_id);
 update ledger_hold h set card_id = (select a.card_id from card_authorization a where a.hold_id = h.id limit 1)
 where h.channel = 'card';
+-- Only the backfill needs it; an authorization's claim should not pay for it.
+drop index card_authorization_hold_id_idx;

@@ -5,10 +5,14 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-/** A budget as the API shows it: per line allocated, held, spent and available. */
+/**
+ * A budget as the API shows it: per line allocated, held, spent and available. {@code updatedAt} is its
+ * last re-plan, {@code lastChangedAt} the later of that and its lines' last movement (every movement
+ * updates the lines it books on).
+ */
 public record BudgetView(UUID id, String tenant, String planId, UUID clientId, String clientGroup, String cohort,
                          LocalDate periodStart, LocalDate periodEnd, int version, Instant createdAt, Instant updatedAt,
-                         List<Line> lines) {
+                         Instant lastChangedAt, List<Line> lines) {
 
     public record Line(UUID id, String code, String category, long allocatedCents, long heldCents, long spentCents,
                        long availableCents, LocalDate periodStart, LocalDate periodEnd, List<String> serviceClasses,

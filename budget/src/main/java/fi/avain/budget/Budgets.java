@@ -1,6 +1,7 @@
 package fi.avain.budget;
 
 import fi.avain.mappings.budget.Channel;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -19,16 +20,24 @@ public final class Budgets {
     public Optional<BudgetView> find(UUID budgetId) {
         return db.sql("""
                         select id, tenant, plan_id, client_id, client_group, cohort, period_start, period_end, version,
-                               created_at, updated_at
-                        from budget where id = ?""")
+                               created_at, updated_at,
+                               coalesce((select max(l.updated_at) from budget_line l where l.budget_id = b.id),
+                                        updated_at)
+                        from budget b where id = ?""")
                 .param(budgetId)
-                .query((rs, n) -> new BudgetView(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
-                        rs.getObject(4, UUID.class), rs.getString(5), rs.getString(6).toLowerCase(java.util.Locale.ROOT),
-                        rs.getDate(7).toLocalDate(), rs.getDate(8).toLocalDate(), rs.getInt(9),
-                        rs.getTimestamp(10).toInstant(), rs.getTimestamp(11).toInstant(), List.of()))
+                .query((rs, n) -> {
+                    Instant updated = rs.getTimestamp(11).toInstant();
+                    Instant linesChanged = rs.getTimestamp(12).toInstant();
+                    return new BudgetView(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                            rs.getObject(4, UUID.class), rs.getString(5), rs.getString(6).toLowerCase(java.util.Locale.ROOT),
+                            rs.getDate(7).toLocalDate(), rs.getDate(8).toLocalDate(), rs.getInt(9),
+                            rs.getTimestamp(10).toInstant(), updated,
+                            linesChanged.isAfter(updated) ? linesChanged : updated, List.of());
+                })
                 .optional()
                 .map(b -> new BudgetView(b.id(), b.tenant(), b.planId(), b.clientId(), b.clientGroup(), b.cohort(),
-                        b.periodStart(), b.periodEnd(), b.version(), b.createdAt(), b.updatedAt(), lines(b.id())));
+                        b.periodStart(), b.periodEnd(), b.version(), b.createdAt(), b.updatedAt(), b.lastChangedAt(),
+                        lines(b.id())));
     }
 
     public List<BudgetView.Line> lines(UUID budgetId) {

@@ -246,8 +246,9 @@ public final class CardAuthorizer {
             return new Outcome(Verdict.declined(id, DeclineReason.UNKNOWN_CARD), null, null, null, null);
         }
         CardRow card = found.get();
-        // The claim refused another card's use of the id; a twin of another card claimed at the same
-        // time is refused here, before it could grow a hold that is not its card's.
+        // The claim refused another card's use of the id once the first request had committed. A twin of
+        // another card claimed at the same time is refused here if the first one's hold is visible; if not,
+        // its own hold collides with the first one's on the hold's reference and it is declined as timeout.
         if (card.holdId() != null) {
             boolean anotherCard = card.holdCardId() != null && !card.holdCardId().equals(card.cardId());
             if (anotherCard || card.holdMerchantCategory() != null

@@ -47,14 +47,8 @@ public final class Corrections {
         };
         // A repeat is compared with what its id booked before the line's balances are, so that the same
         // correction sent again answers "booked before" even when it could not be booked now.
-        Optional<List<Ledger.Leg>> before = booked(key);
-        if (before.isPresent()) {
-            if (before.get().equals(List.of(leg))) {
-                return Optional.empty();
-            }
-            throw new IdempotencyConflictException("correctionId", correctionId, "correctionId " + correctionId
-                    + " was booked for another correction (budget, line, kind or amount); a correction id names "
-                    + "one correction, so send this one under an id of its own");
+        if (bookedBefore(key, leg, correctionId)) {
+            return Optional.empty();
         }
         if (kind == Kind.ALLOCATION && cents < 0 && line.availableCents() < -cents) {
             throw new LedgerException("line " + lineCode + " has only " + Cents.format(line.availableCents())
@@ -68,7 +62,31 @@ public final class Corrections {
             throw new LedgerException("line " + lineCode + " has only " + Cents.format(line.spentCents())
                     + " EUR spent to credit back");
         }
-        return ledger.book(budgetId, MovementKind.CORRECTION, key, sourceMessageId, null, correctionId, List.of(leg));
+        Optional<UUID> booked = ledger.book(budgetId, MovementKind.CORRECTION, key, sourceMessageId, null, correctionId,
+                List.of(leg));
+        if (booked.isEmpty()) {
+            // Another correction under the same id committed while this one was checked (on another line, so
+            // no lock kept them apart): it is judged as a repeat now that its legs can be read.
+            bookedBefore(key, leg, correctionId);
+        }
+        return booked;
+    }
+
+    /**
+     * Whether the id booked exactly this leg before; an id that booked another correction is refused, as
+     * a correction id names one correction.
+     */
+    private boolean bookedBefore(String key, Ledger.Leg leg, String correctionId) {
+        Optional<List<Ledger.Leg>> before = booked(key);
+        if (before.isEmpty()) {
+            return false;
+        }
+        if (before.get().equals(List.of(leg))) {
+            return true;
+        }
+        throw new IdempotencyConflictException("correctionId", correctionId, "correctionId " + correctionId
+                + " was booked for another correction (budget, line, kind or amount); a correction id names "
+                + "one correction, so send this one under an id of its own");
     }
 
     /** The entries booked under the key, if it was booked; a line's entries name the line, so the budget too. */

@@ -72,12 +72,12 @@ public final class Portal {
     }
 
     public Optional<PortalBudget> budget(UUID budgetId) {
-        return budgets.find(budgetId).map(this::budget);
+        return budgets.find(budgetId).map(Portal::budget);
     }
 
     /** A client's budgets, newest period first. */
     public List<PortalBudget> budgetsOf(UUID clientId) {
-        return budgets.ofClient(clientId).stream().map(this::budget).toList();
+        return budgets.ofClient(clientId).stream().map(Portal::budget).toList();
     }
 
     /** The budget a line belongs to. */
@@ -197,16 +197,10 @@ public final class Portal {
                 rs.getString(12), rs.getString(13), rs.getObject(15, LocalDate.class));
     }
 
-    /**
-     * The budget as the portal shows it. Its last change is its own row's (a re-plan) or a line's, whichever is
-     * later: every movement (a hold, capture, release, refund, correction) updates the lines it books on.
-     */
-    private PortalBudget budget(BudgetView b) {
-        Instant linesChanged = db.sql("select max(updated_at) from budget_line where budget_id = ?").param(b.id())
-                .query(Timestamp.class).optional().map(Timestamp::toInstant).orElse(b.updatedAt());
-        Instant changed = linesChanged.isAfter(b.updatedAt()) ? linesChanged : b.updatedAt();
+    /** The budget as the portal shows it, last changed at its latest re-plan or movement. */
+    private static PortalBudget budget(BudgetView b) {
         return new PortalBudget(b.id(), b.clientId(), b.tenant(), b.planId(), b.clientGroup(), b.cohort(),
-                b.periodStart(), b.periodEnd(), b.version(), changed, b.lines().stream()
+                b.periodStart(), b.periodEnd(), b.version(), b.lastChangedAt(), b.lines().stream()
                 .map(l -> new PortalLine(l.id(), b.id(), l.code(), l.category(), l.allocatedCents(), l.heldCents(),
                         l.spentCents(), l.periodStart(), l.periodEnd(), l.channels(), l.serviceClasses(),
                         !l.channels().isEmpty()))

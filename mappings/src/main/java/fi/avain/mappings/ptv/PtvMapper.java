@@ -70,11 +70,6 @@ public final class PtvMapper {
     }
 
     /**
-     * PTV's public-sector types (State, Municipality, RegionalOrganization, Region for a wellbeing
-     * services county, SotePublic, and Organization, which PTV uses for other public bodies) are
-     * PUBLIC; Company and SotePrivate are COMPANY. PTV has no NGO type, so anything else is OTHER.
-     */
-    /**
      * PTV checks an OID's characters only, so a malformed one is PTV's data, not a broken item: it is
      * left out, as an optional identifier, rather than costing the organisation and its services.
      */
@@ -86,11 +81,15 @@ public final class PtvMapper {
         }
     }
 
+    /**
+     * PTV's public-sector types (State, Municipality, RegionalOrganization, Region for a wellbeing
+     * services county, SotePublic, and TT1, public producers) are PUBLIC; Company and SotePrivate are
+     * COMPANY; Organization, PTV's järjestöt, is NGO; anything else (TT2, private producers) is OTHER.
+     */
     static ProviderType providerType(String ptvType) {
         return switch (ptvType) {
             case "State", "Municipality", "RegionalOrganization", "Region", "SotePublic", "TT1" -> ProviderType.PUBLIC;
             case "Company", "SotePrivate" -> ProviderType.COMPANY;
-            // PTV's "Organization" is its Järjestöt: associations and foundations.
             case "Organization" -> ProviderType.NGO;
             default -> ProviderType.OTHER;
         };
