@@ -2,6 +2,7 @@ package fi.avain.routes.messages;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -13,6 +14,8 @@ import java.util.regex.Pattern;
 public final class PersonalDataMasker {
     static final String MASK = "******-****";
     private static final Pattern HETU = Pattern.compile("\\d{6}[-+YXWVUABCDEF]\\d{3}[0-9A-Y]", Pattern.CASE_INSENSITIVE);
+    private static final Pattern UUID =
+            Pattern.compile("\\b[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\\b");
 
     private PersonalDataMasker() {
     }
@@ -22,10 +25,29 @@ public final class PersonalDataMasker {
         return text == null ? null : HETU.matcher(text).replaceAll(MASK);
     }
 
-    /** The values masked, in the same order; the names are the code's own. */
+    /**
+     * As {@link #mask(String)}, but leaving whole UUIDs as they are: for ids and texts about them (a
+     * problem's detail, a source id), where a look-alike in one id in seventy would make the id
+     * unreadable, and a UUID cannot carry an identity code's check character in its place.
+     */
+    public static String maskOutsideUuids(String text) {
+        if (text == null) {
+            return null;
+        }
+        Matcher uuid = UUID.matcher(text);
+        StringBuilder out = new StringBuilder(text.length());
+        int from = 0;
+        while (uuid.find()) {
+            out.append(mask(text.substring(from, uuid.start()))).append(uuid.group());
+            from = uuid.end();
+        }
+        return out.append(mask(text.substring(from))).toString();
+    }
+
+    /** The values masked outside UUIDs, in the same order; the names are the code's own. */
     public static Map<String, String> maskValues(Map<String, String> values) {
         Map<String, String> masked = new LinkedHashMap<>();
-        values.forEach((name, value) -> masked.put(name, mask(value)));
+        values.forEach((name, value) -> masked.put(name, maskOutsideUuids(value)));
         return masked;
     }
 }

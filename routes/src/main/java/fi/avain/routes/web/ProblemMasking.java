@@ -50,15 +50,17 @@ public class ProblemMasking implements ResponseBodyAdvice<Object> {
     }
 
     static void mask(ProblemDetail problem) {
-        problem.setTitle(PersonalDataMasker.mask(problem.getTitle()));
-        problem.setDetail(PersonalDataMasker.mask(problem.getDetail()));
+        problem.setTitle(PersonalDataMasker.maskOutsideUuids(problem.getTitle()));
+        problem.setDetail(PersonalDataMasker.maskOutsideUuids(problem.getDetail()));
         // A path can hold an id the caller chose.
         if (problem.getInstance() != null) {
-            problem.setInstance(instance(PersonalDataMasker.mask(problem.getInstance().toString())).orElse(null));
+            String path = PersonalDataMasker.maskOutsideUuids(problem.getInstance().toString());
+            problem.setInstance(instance(path).orElse(null));
         }
         Map<String, Object> properties = problem.getProperties();
         if (properties != null) {
-            properties.replaceAll((name, value) -> value instanceof String text ? PersonalDataMasker.mask(text) : value);
+            properties.replaceAll((name, value) ->
+                    value instanceof String text ? PersonalDataMasker.maskOutsideUuids(text) : value);
         }
     }
 }

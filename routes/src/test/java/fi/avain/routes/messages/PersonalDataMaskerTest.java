@@ -39,5 +39,18 @@ class PersonalDataMaskerTest {
     @Test
     void leavesNullNull() {
         assertThat(PersonalDataMasker.mask(null)).isNull();
+        assertThat(PersonalDataMasker.maskOutsideUuids(null)).isNull();
+    }
+
+    @Test
+    void outsideUuidsLeavesAWholeUuidThatLooksLikeACodeInsideItAlone() {
+        String id = "93186671-4263-436a-8484-dd6e1f6d4552";
+        assertThat(PersonalDataMasker.mask(id)).isEqualTo("93******-****-436a-8484-dd6e1f6d4552");
+
+        assertThat(PersonalDataMasker.maskOutsideUuids("no stored message has id " + id + " for 131052-308T."))
+                .isEqualTo("no stored message has id " + id + " for ******-****.");
+        assertThat(PersonalDataMasker.maskOutsideUuids("131052-308T:" + id)).isEqualTo("******-****:" + id);
+        assertThat(PersonalDataMasker.maskOutsideUuids("x93186671-4263-436a-8484-dd6e1f6d4552"))
+                .as("not a whole UUID").isEqualTo("x93******-****-436a-8484-dd6e1f6d4552");
     }
 }
