@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fi.avain.budget.AuthorizationAttempt;
 import fi.avain.budget.Cents;
+import fi.avain.budget.LedgerException;
 import fi.avain.budget.Verdict;
 import fi.avain.connectors.card.SignatureException;
 import fi.avain.connectors.card.WebhookSignature;
@@ -139,7 +140,14 @@ class CardWebhookController {
             }
             if (reversal.isPresent()) {
                 CardAuthorizationRequest request = reversal.get();
-                CardClearing.Result result = clearing.reverse(request, message(request, raw));
+                CardClearing.Result result;
+                try {
+                    result = clearing.reverse(request, message(request, raw));
+                } catch (LedgerException e) {
+                    // Stripe resends an event it did not get a 2xx for, for days, and a refused release
+                    // stays refused: it is in the error store with its reason, and the answer says so.
+                    result = new CardClearing.Result(null, 0, 0, e.getMessage());
+                }
                 ObjectNode out = JSON.createObjectNode();
                 out.put("received", true);
                 putOutcome(out, result);
