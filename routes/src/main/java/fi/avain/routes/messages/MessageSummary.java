@@ -11,7 +11,7 @@ public record MessageSummary(UUID id, String flow, String sourceId, String tenan
 
     /** As an operator's search shows it: a source id or key chosen by a sender can be an identity code. */
     MessageSummary masked() {
-        return new MessageSummary(id, flow, PersonalDataMasker.maskOutsideUuids(sourceId), tenant, status, attempts,
+        return new MessageSummary(id, flow, PersonalDataMasker.maskOutsideIds(sourceId), tenant, status, attempts,
                 PersonalDataMasker.mask(reason), receivedAt, updatedAt, PersonalDataMasker.maskValues(keys));
     }
 

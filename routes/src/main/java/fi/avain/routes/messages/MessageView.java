@@ -10,7 +10,7 @@ public record MessageView(UUID id, String flow, String sourceId, String tenant, 
                           String contentType, String body) {
 
     static MessageView masked(StoredMessage m) {
-        return new MessageView(m.id(), m.flow(), PersonalDataMasker.maskOutsideUuids(m.sourceId()), m.tenant(), m.status(),
+        return new MessageView(m.id(), m.flow(), PersonalDataMasker.maskOutsideIds(m.sourceId()), m.tenant(), m.status(),
                 m.attempts(), PersonalDataMasker.mask(m.reason()), m.receivedAt(), m.updatedAt(),
                 PersonalDataMasker.maskValues(m.keys()), m.contentType(), PersonalDataMasker.mask(m.bodyText()));
     }

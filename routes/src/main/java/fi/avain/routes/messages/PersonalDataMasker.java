@@ -14,8 +14,9 @@ import java.util.regex.Pattern;
 public final class PersonalDataMasker {
     static final String MASK = "******-****";
     private static final Pattern HETU = Pattern.compile("\\d{6}[-+YXWVUABCDEF]\\d{3}[0-9A-Y]", Pattern.CASE_INSENSITIVE);
-    private static final Pattern UUID =
-            Pattern.compile("\\b[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\\b");
+    /** A whole UUID, or a whole run of 32 or more hex digits: a digest such as a reporting pseudonym. */
+    private static final Pattern ID = Pattern.compile(
+            "\\b(?:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|[0-9a-fA-F]{32,})\\b");
 
     private PersonalDataMasker() {
     }
@@ -26,28 +27,30 @@ public final class PersonalDataMasker {
     }
 
     /**
-     * As {@link #mask(String)}, but leaving whole UUIDs as they are: for ids and texts about them (a
-     * problem's detail, a source id), where a look-alike in one id in seventy would make the id
-     * unreadable, and a UUID cannot carry an identity code's check character in its place.
+     * As {@link #mask(String)}, but leaving whole UUIDs and hex digests as they are: for ids, keys and
+     * texts about them (a problem's detail, a source id, a hashed client key), where a look-alike in one
+     * UUID in seventy, or in about every other 64-digit digest, would make the id unreadable and
+     * unsearchable. A UUID cannot carry an identity code's separator in its place; a digest could hold
+     * one of this century's codes only if someone built it to.
      */
-    public static String maskOutsideUuids(String text) {
+    public static String maskOutsideIds(String text) {
         if (text == null) {
             return null;
         }
-        Matcher uuid = UUID.matcher(text);
+        Matcher id = ID.matcher(text);
         StringBuilder out = new StringBuilder(text.length());
         int from = 0;
-        while (uuid.find()) {
-            out.append(mask(text.substring(from, uuid.start()))).append(uuid.group());
-            from = uuid.end();
+        while (id.find()) {
+            out.append(mask(text.substring(from, id.start()))).append(id.group());
+            from = id.end();
         }
         return out.append(mask(text.substring(from))).toString();
     }
 
-    /** The values masked outside UUIDs, in the same order; the names are the code's own. */
+    /** The values masked outside ids, in the same order; the names are the code's own. */
     public static Map<String, String> maskValues(Map<String, String> values) {
         Map<String, String> masked = new LinkedHashMap<>();
-        values.forEach((name, value) -> masked.put(name, maskOutsideUuids(value)));
+        values.forEach((name, value) -> masked.put(name, maskOutsideIds(value)));
         return masked;
     }
 }

@@ -50,17 +50,17 @@ public class ProblemMasking implements ResponseBodyAdvice<Object> {
     }
 
     static void mask(ProblemDetail problem) {
-        problem.setTitle(PersonalDataMasker.maskOutsideUuids(problem.getTitle()));
-        problem.setDetail(PersonalDataMasker.maskOutsideUuids(problem.getDetail()));
+        problem.setTitle(PersonalDataMasker.maskOutsideIds(problem.getTitle()));
+        problem.setDetail(PersonalDataMasker.maskOutsideIds(problem.getDetail()));
         // A path can hold an id the caller chose.
         if (problem.getInstance() != null) {
-            String path = PersonalDataMasker.maskOutsideUuids(problem.getInstance().toString());
+            String path = PersonalDataMasker.maskOutsideIds(problem.getInstance().toString());
             problem.setInstance(instance(path).orElse(null));
         }
         Map<String, Object> properties = problem.getProperties();
         if (properties != null) {
             properties.replaceAll((name, value) ->
-                    value instanceof String text ? PersonalDataMasker.maskOutsideUuids(text) : value);
+                    value instanceof String text ? PersonalDataMasker.maskOutsideIds(text) : value);
         }
     }
 }

@@ -37,6 +37,6 @@ public final class Problems {
     }
 
     private static String quoted(String text) {
-        return new String(JsonStringEncoder.getInstance().quoteAsString(PersonalDataMasker.maskOutsideUuids(text)));
+        return new String(JsonStringEncoder.getInstance().quoteAsString(PersonalDataMasker.maskOutsideIds(text)));
     }
 }

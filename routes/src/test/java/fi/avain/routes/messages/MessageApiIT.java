@@ -111,6 +111,22 @@ class MessageApiIT {
     }
 
     @Test
+    void showsAHashedClientKeyAsItIsSoThatItCanBeSearchedFor() throws Exception {
+        // A digest holding an identity-code look-alike, as about every other 64-digit one does.
+        String clientHash = "cf06060523a0361" + "7".repeat(49);
+        UUID id = store.receive(new InboundMessage(flow, "plan-1", null, Map.of("clientHash", clientHash),
+                "application/json", "{}".getBytes(StandardCharsets.UTF_8)));
+
+        mvc.perform(get("/api/v1/messages/{id}", id))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.keys.clientHash").value(clientHash));
+        mvc.perform(get("/api/v1/messages").param("key", clientHash))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.items[0].id").value(id.toString()))
+                .andExpect(jsonPath("$.items[0].keys.clientHash").value(clientHash));
+    }
+
+    @Test
     void masksAnIdentityCodeAProblemWouldRepeat() throws Exception {
         mvc.perform(get("/api/v1/messages/{id}", HETU))
                 .andExpect(status().isBadRequest())

@@ -39,7 +39,7 @@ class PersonalDataMaskerTest {
     @Test
     void leavesNullNull() {
         assertThat(PersonalDataMasker.mask(null)).isNull();
-        assertThat(PersonalDataMasker.maskOutsideUuids(null)).isNull();
+        assertThat(PersonalDataMasker.maskOutsideIds(null)).isNull();
     }
 
     @Test
@@ -47,10 +47,27 @@ class PersonalDataMaskerTest {
         String id = "93186671-4263-436a-8484-dd6e1f6d4552";
         assertThat(PersonalDataMasker.mask(id)).isEqualTo("93******-****-436a-8484-dd6e1f6d4552");
 
-        assertThat(PersonalDataMasker.maskOutsideUuids("no stored message has id " + id + " for 131052-308T."))
+        assertThat(PersonalDataMasker.maskOutsideIds("no stored message has id " + id + " for 131052-308T."))
                 .isEqualTo("no stored message has id " + id + " for ******-****.");
-        assertThat(PersonalDataMasker.maskOutsideUuids("131052-308T:" + id)).isEqualTo("******-****:" + id);
-        assertThat(PersonalDataMasker.maskOutsideUuids("x93186671-4263-436a-8484-dd6e1f6d4552"))
+        assertThat(PersonalDataMasker.maskOutsideIds("131052-308T:" + id)).isEqualTo("******-****:" + id);
+        assertThat(PersonalDataMasker.maskOutsideIds("x93186671-4263-436a-8484-dd6e1f6d4552"))
                 .as("not a whole UUID").isEqualTo("x93******-****-436a-8484-dd6e1f6d4552");
+    }
+
+    @Test
+    void outsideIdsLeavesAWholeHexDigestAlone() {
+        String digest = "2d711642b726b04401627ca9fbac32f5c8530fb1903cc4db02258717921a4881";
+        String lookAlike = "cf06" + "060523a0361" + "0".repeat(49);
+        assertThat(PersonalDataMasker.mask(lookAlike)).as("the digest holds a look-alike").doesNotContain("060523a0361");
+
+        assertThat(PersonalDataMasker.maskOutsideIds(lookAlike)).isEqualTo(lookAlike);
+        assertThat(PersonalDataMasker.maskValues(java.util.Map.of("clientHash", lookAlike)))
+                .containsEntry("clientHash", lookAlike);
+        assertThat(PersonalDataMasker.maskOutsideIds("pseudonym " + digest + " of 131052-308T"))
+                .isEqualTo("pseudonym " + digest + " of ******-****");
+        assertThat(PersonalDataMasker.maskOutsideIds("x" + lookAlike)).as("not a whole digest")
+                .doesNotContain("060523a0361");
+        assertThat(PersonalDataMasker.maskOutsideIds("131052-308T")).as("a code is not a digest")
+                .isEqualTo("******-****");
     }
 }
