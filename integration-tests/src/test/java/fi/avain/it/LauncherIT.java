@@ -92,6 +92,56 @@ class LauncherIT {
         }
     }
 
+    static List<String> sources() {
+        return List.of("budget/src/main/resources/db/migration/V999__next.sql", "budget/src/main/java/Ledger.java",
+                "connectors/src/main/resources/wsdl/vouchers.wsdl", "connectors/src/main/resources/wsdl/x.xjb",
+                "mappings/pom.xml", "routes/src/main/java/Main.java", "pom.xml");
+    }
+
+    /**
+     * In a scratch tree, with a {@code mvn} that only notes it was asked: a source of any module the jar
+     * is built from, newer than the jar, makes the launcher build; a newer file elsewhere does not.
+     */
+    @ParameterizedTest
+    @MethodSource("sources")
+    void buildsAgainWhenAnySourceOfTheJarIsNewer(String source) throws Exception {
+        Path tree = Files.createTempDirectory(AvainJar.repositoryRoot().resolve("integration-tests/target"), "stale-");
+        Files.copy(AvainJar.repositoryRoot().resolve("avain"), tree.resolve("avain"));
+        Path bin = Files.createDirectories(tree.resolve("bin"));
+        Files.writeString(bin.resolve("mvn"), "#!/bin/sh\ntouch \"$(dirname \"$0\")/built\"\nexit 1\n");
+        bin.resolve("mvn").toFile().setExecutable(true);
+        Instant built = Instant.now().minusSeconds(60);
+        for (String file : sources()) {
+            Path path = tree.resolve(file);
+            Files.createDirectories(path.getParent());
+            Files.writeString(path, "");
+            Files.setLastModifiedTime(path, FileTime.from(built.minusSeconds(60)));
+        }
+        Path jar = Files.createDirectories(tree.resolve("routes/target")).resolve("avain.jar");
+        Files.writeString(jar, "not a jar");
+        Files.setLastModifiedTime(jar, FileTime.from(built));
+        for (String elsewhere : List.of("docs/x.md", "budget/target/classes/V999__next.sql", "budget/src/test/X.java")) {
+            Files.createDirectories(tree.resolve(elsewhere).getParent());
+            Files.writeString(tree.resolve(elsewhere), "");
+        }
+
+        assertThat(launch(tree, bin)).as("nothing the jar is built from changed").isNotEqualTo(2);
+        assertThat(bin.resolve("built")).doesNotExist();
+
+        Files.setLastModifiedTime(tree.resolve(source), FileTime.from(Instant.now()));
+        assertThat(launch(tree, bin)).as("the fake build fails").isEqualTo(2);
+        assertThat(bin.resolve("built")).as(source + " is newer than the jar").exists();
+    }
+
+    private static int launch(Path tree, Path bin) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder("bash", "avain", "job", "no-such-job").directory(tree.toFile())
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD);
+        builder.environment().put("PATH", bin + ":" + builder.environment().get("PATH"));
+        Process process = builder.start();
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("the launcher ends").isTrue();
+        return process.exitValue();
+    }
+
     private static String flag(String printedFlags, String name) {
         Matcher matcher = Pattern.compile("\\s" + name + "\\s+:?=\\s+(\\S+)").matcher(printedFlags);
         assertThat(matcher.find()).as(name + " among the printed flags").isTrue();
