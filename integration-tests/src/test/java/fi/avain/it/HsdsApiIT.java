@@ -96,6 +96,16 @@ class HsdsApiIT extends AvainIntegrationTest {
         assertThat(json(response.body()).path("detail").asText()).isNotBlank();
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"municipality=491", "service_class=P4", "funding_mode=voucher", "municipality="})
+    void organizationsRefuseTheServicesFiltersRatherThanIgnoreThem(String query) {
+        HttpResponse<String> response = get("/api/v1/hsds/organizations?" + query, INTEGRATOR_KEY);
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        assertThat(json(response.body()).path("detail").asText()).contains("filtered by text only");
+    }
+
     @Test
     void anUnknownServiceGetsA404Problem() {
         HttpResponse<String> response = get("/api/v1/hsds/services/00000000-0000-0000-0000-000000000000", INTEGRATOR_KEY);

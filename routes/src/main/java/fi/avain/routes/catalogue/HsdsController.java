@@ -7,7 +7,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import fi.avain.mappings.model.FundingMode;
 import fi.avain.mappings.model.MunicipalityCode;
 import fi.avain.routes.web.Problems;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
@@ -55,7 +57,16 @@ class HsdsController {
     ObjectNode organizations(@RequestParam(defaultValue = "1") String page,
             @RequestParam(name = "per_page", defaultValue = "50") String perPage,
             @RequestParam(required = false) String text,
-            @RequestParam(required = false) String search) {
+            @RequestParam(required = false) String search,
+            HttpServletRequest request) {
+        // An organization has no area, class or funding of its own (its services do): a filter that
+        // would be ignored is refused, so that no one reads every organization as the matching ones.
+        for (String serviceFilter : List.of("municipality", "service_class", "funding_mode")) {
+            if (request.getParameterMap().containsKey(serviceFilter)) {
+                throw Problems.badRequest("Invalid " + serviceFilter, "Organizations are filtered by text only; "
+                        + serviceFilter + " filters /services.");
+            }
+        }
         return page(HsdsType.ORGANIZATION, page, perPage, null, null, null, text != null ? text : search);
     }
 
