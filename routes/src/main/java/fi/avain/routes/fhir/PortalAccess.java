@@ -6,7 +6,8 @@ import java.util.UUID;
 
 /**
  * Who may see a client's data through the portal: the client, a representative within what the client
- * granted, and the tenant's own operators; for anyone else the data does not exist (404, not 403).
+ * granted, and operators (an API key has a role, not a tenant); for anyone else the data does not exist
+ * (404, not 403).
  */
 public interface PortalAccess {
 
