@@ -26,8 +26,9 @@ record JobArguments(String name, Map<String, String> options, List<String> sprin
             String key = equals < 0 ? arg.substring(2) : arg.substring(2, equals);
             if (key.contains(".")) {
                 springArgs.add(arg);
-            } else {
-                options.put(key, equals < 0 ? "true" : arg.substring(equals + 1));
+            } else if (options.put(key, equals < 0 ? "true" : arg.substring(equals + 1)) != null) {
+                // As over HTTP: which of two values was meant is not for the job to guess.
+                throw new IllegalArgumentException("--" + key + " is given more than once");
             }
         }
         return new JobArguments(args[0], options, springArgs);

@@ -45,4 +45,12 @@ class JobArgumentsTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("unexpected argument");
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"--period=2026-10", "--period", "--period=2026-11"})
+    void refusesAnOptionGivenTwice(String again) {
+        assertThatThrownBy(() -> JobArguments.parse(new String[] {"cost-report", "--period=2026-11", again}))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("--period is given more than once");
+    }
 }
