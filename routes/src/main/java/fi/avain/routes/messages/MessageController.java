@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/messages")
 class MessageController {
     private static final List<String> BULK_FILTERS = List.of("flow", "status", "from", "to", "key");
+    private static final List<String> SEARCH_PARAMETERS = List.of("flow", "status", "from", "to", "key", "page", "size");
     private final MessageStore store;
     private final MessageSearchQueries search;
     private final MessageReplay replay;
@@ -33,7 +34,9 @@ class MessageController {
     MessagePage search(@RequestParam(required = false) String flow, @RequestParam(required = false) String status,
                        @RequestParam(required = false) String from, @RequestParam(required = false) String to,
                        @RequestParam(required = false) String key, @RequestParam(required = false) String page,
-                       @RequestParam(required = false) String size) {
+                       @RequestParam(required = false) String size, HttpServletRequest request) {
+        // A mistyped or empty filter would show every message as if it were the matching ones.
+        refuseOtherParameters(request, SEARCH_PARAMETERS);
         MessageFilter filter = MessageRequestParameters.filter(flow, status, from, to, key);
         int pageNumber = QueryParameters.page(page);
         int pageSize = QueryParameters.size(size);
@@ -78,21 +81,29 @@ class MessageController {
             throw Problems.badRequest("Unexpected body", "A bulk replay takes its filters in the query string"
                     + " and no body.");
         }
-        request.getParameterMap().forEach((name, values) -> {
-            if (!BULK_FILTERS.contains(name)) {
-                throw QueryParameters.badParameter(name, "unknown parameter " + name + "; the filters are "
-                        + String.join(", ", BULK_FILTERS));
-            }
-            // An unset variable in a script would drop that filter and widen the replay.
-            if (Arrays.stream(values).anyMatch(String::isBlank)) {
-                throw QueryParameters.badParameter(name, name + " must not be empty; leave it out to match any");
-            }
-        });
+        // A mistyped filter, or an unset variable in a script, would widen the replay to every other match.
+        refuseOtherParameters(request, BULK_FILTERS);
         MessageFilter filter = MessageRequestParameters.filter(flow, status, from, to, key);
         try {
             return replay.replayAll(filter, OperatorName.current());
         } catch (NoReplayerException e) {
             throw MessageProblems.noReplayer(e);
         }
+    }
+
+    /** Only the named parameters, each once and not empty. */
+    private static void refuseOtherParameters(HttpServletRequest request, List<String> allowed) {
+        request.getParameterMap().forEach((name, values) -> {
+            if (!allowed.contains(name)) {
+                throw QueryParameters.badParameter(name, "unknown parameter " + name + "; the parameters are "
+                        + String.join(", ", allowed));
+            }
+            if (values.length > 1) {
+                throw QueryParameters.badParameter(name, name + " is given more than once");
+            }
+            if (Arrays.stream(values).anyMatch(String::isBlank)) {
+                throw QueryParameters.badParameter(name, name + " must not be empty; leave it out to match any");
+            }
+        });
     }
 }

@@ -151,6 +151,10 @@ class MessageApiIT {
             "/api/v1/messages?status=LOST, 400, status",
             "/api/v1/messages?size=501, 400, size",
             "/api/v1/messages?page=-1, 400, page",
+            "/api/v1/messages?flows=x, 400, flows",
+            "/api/v1/messages?flow=, 400, flow",
+            "/api/v1/messages?flow=a&flow=b, 400, flow",
+            "/api/v1/messages?key=, 400, key",
             "/api/v1/messages/not-a-uuid, 400, id"})
     void answersABadParameterWithAProblemNamingIt(String uri, int status, String parameter) throws Exception {
         mvc.perform(get(uri))
