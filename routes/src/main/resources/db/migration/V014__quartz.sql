@@ -158,3 +158,10 @@ create index idx_qrtz_ft_j_g on qrtz_fired_triggers (sched_name, job_name, job_g
 create index idx_qrtz_ft_jg on qrtz_fired_triggers (sched_name, job_group);
 create index idx_qrtz_ft_t_g on qrtz_fired_triggers (sched_name, trigger_name, trigger_group);
 create index idx_qrtz_ft_tg on qrtz_fired_triggers (sched_name, trigger_group);
+
+-- One run of a job at a time across nodes and command-line runs. PostgreSQL keeps this with an advisory
+-- lock and needs no row; H2 has none, so there a run holds its job's row locked until it ends.
+create table job_lock (
+    job_name text not null,
+    constraint job_lock_pk primary key (job_name)
+);
