@@ -19,7 +19,7 @@ import java.util.Map;
 
 /**
  * The packaged jar serving HTTP on a loopback port of its own against a test schema, with the API keys
- * and webhook secret the tests use and no scheduler. Closing it kills the process.
+ * and webhook secret the tests use and, unless told otherwise, no scheduler. Closing it kills the process.
  */
 final class AvainServer implements AutoCloseable {
     private static final Duration START_LIMIT = Duration.ofSeconds(150);
@@ -39,12 +39,14 @@ final class AvainServer implements AutoCloseable {
         arguments.addAll(List.of(
                 "--server.port=" + port,
                 "--server.address=127.0.0.1",
-                "--avain.scheduler.enabled=false",
                 "--avain.security.api-keys.integrator[0]=" + AvainIntegrationTest.INTEGRATOR_KEY,
                 "--avain.security.api-keys.operator[0]=" + AvainIntegrationTest.OPERATOR_KEY,
                 "--avain.connectors.card.secrets.generic[0]=" + AvainIntegrationTest.CARD_SECRET,
                 // never the real PTV: nothing here may leave the machine
                 "--avain.connectors.ptv.base-url=http://127.0.0.1:1/api/v11"));
+        if (properties.stream().noneMatch(property -> property.startsWith("--avain.scheduler.enabled="))) {
+            arguments.add("--avain.scheduler.enabled=false");
+        }
         arguments.addAll(properties);
         return new AvainServer(AvainJar.start(arguments, Map.of()), "http://127.0.0.1:" + port);
     }
@@ -67,6 +69,15 @@ final class AvainServer implements AutoCloseable {
             throw new AssertionError(e.getMessage() + "; stderr: " + tail(process.stderr()), e);
         }
         return this;
+    }
+
+    /** What it has logged so far (stdout and stderr). */
+    String log() {
+        try {
+            return Files.readString(process.stdout()) + Files.readString(process.stderr());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Override

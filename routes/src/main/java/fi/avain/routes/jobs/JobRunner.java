@@ -10,18 +10,24 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Runs jobs by name, one run of a given job at a time in this process, and turns any failure into a
- * summary with exit code 2 rather than an exception.
+ * Runs jobs by name, one run of a given job at a time across every process on the database (a run
+ * that finds its job running, here or elsewhere, is refused as "already running"), and turns any
+ * failure into a summary with exit code 2 rather than an exception.
  */
 @Component
 public class JobRunner {
     private static final Logger log = LoggerFactory.getLogger(JobRunner.class);
 
+    /** The error of a run refused because the job runs already; the API answers it with 409. */
+    public static final String ALREADY_RUNNING = "already running";
+
     private final Map<String, Job> jobs = new ConcurrentHashMap<>();
     private final Map<String, Boolean> running = new ConcurrentHashMap<>();
+    private final JobLocks locks;
 
-    public JobRunner(List<Job> jobs) {
+    public JobRunner(List<Job> jobs, JobLocks locks) {
         jobs.forEach(job -> this.jobs.put(job.name(), job));
+        this.locks = locks;
     }
 
     public Optional<Job> find(String name) {
@@ -54,10 +60,15 @@ public class JobRunner {
         if (refused.isPresent()) {
             return JobSummary.optionRefused(name, refused.get(), 0);
         }
+        // This process's own runs are refused without a round trip to the database.
         if (running.putIfAbsent(name, Boolean.TRUE) != null) {
-            return JobSummary.failed(name, "already running", 0);
+            return JobSummary.failed(name, ALREADY_RUNNING, 0);
         }
-        try {
+        try (JobLocks.Held held = locks.tryHold(name).orElse(null)) {
+            if (held == null) {
+                log.info("job {} not started: it is running in another process", name);
+                return JobSummary.failed(name, ALREADY_RUNNING, 0);
+            }
             JobSummary summary = job.run(options, progress);
             log.info("job {} ended {}", name, summary.toJson());
             return summary;

@@ -57,7 +57,7 @@ class JobsController {
         if (summary.optionRefused()) {
             throw Problems.badRequest("Invalid job option", summary.error());
         }
-        if (summary.status() == JobSummary.Status.FAILED && "already running".equals(summary.error())) {
+        if (summary.status() == JobSummary.Status.FAILED && JobRunner.ALREADY_RUNNING.equals(summary.error())) {
             throw Problems.of(HttpStatus.CONFLICT, "Job already running", "Job '" + name + "' is already running");
         }
         return summary.toJson();

@@ -4,13 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class JobRunnerTest {
     /** A job that counts its runs and takes the options it is given. */
-    static final class CountingJob implements Job {
+    static class CountingJob implements Job {
         final AtomicInteger runs = new AtomicInteger();
         private final String name;
         private final Set<String> options;
@@ -39,7 +40,7 @@ class JobRunnerTest {
 
     private final CountingJob sync = new CountingJob("catalogue-sync", Set.of("full"));
     private final CountingJob retention = new CountingJob("retention", Set.of());
-    private final JobRunner runner = new JobRunner(List.of(sync, retention));
+    private final JobRunner runner = new JobRunner(List.of(sync, retention), job -> Optional.of(() -> { }));
 
     @Test
     void aJobRunsWithTheOptionsItTakes() {
@@ -62,5 +63,38 @@ class JobRunnerTest {
         assertThat(sync.runs).hasValue(0);
         assertThat(retention.runs).hasValue(0);
         assertThat(runner.refusedOptions("catalogue-sync", Map.of("full", "true"))).isEmpty();
+    }
+
+    @Test
+    void aJobHeldByAnotherProcessIsRefusedAsAlreadyRunningAndDoesNotRun() {
+        JobRunner elsewhere = new JobRunner(List.of(sync), job -> Optional.empty());
+
+        JobSummary refused = elsewhere.run("catalogue-sync", Map.of(), JobProgress.NONE);
+
+        assertThat(refused.status()).isEqualTo(JobSummary.Status.FAILED);
+        assertThat(refused.error()).isEqualTo(JobRunner.ALREADY_RUNNING);
+        assertThat(sync.runs).hasValue(0);
+    }
+
+    @Test
+    void theHoldIsLetGoWhenTheRunEndsEvenByAnException() {
+        AtomicInteger held = new AtomicInteger();
+        Job failing = new CountingJob("retention", Set.of()) {
+            @Override
+            public JobSummary run(Map<String, String> given, JobProgress progress) {
+                assertThat(held).hasValue(1);
+                throw new IllegalStateException("database away");
+            }
+        };
+        JobRunner runner = new JobRunner(List.of(failing), job -> {
+            held.incrementAndGet();
+            return Optional.of(held::decrementAndGet);
+        });
+
+        JobSummary summary = runner.run("retention", Map.of(), JobProgress.NONE);
+
+        assertThat(summary.status()).isEqualTo(JobSummary.Status.FAILED);
+        assertThat(summary.error()).isEqualTo("database away");
+        assertThat(held).hasValue(0);
     }
 }

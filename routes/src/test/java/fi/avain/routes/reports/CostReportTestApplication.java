@@ -35,7 +35,7 @@ import org.springframework.context.annotation.FilterType;
                 "fi\\.avain\\.routes\\.messages\\.(MessagesConfiguration|MessageCipher)",
                 "fi\\.avain\\.routes\\.reports\\.(CostReport|CostReportJob|CostReportSettings|CostReportFiles"
                         + "|ReportsController|ReportingPseudonyms|TenantCatalog)",
-                "fi\\.avain\\.routes\\.jobs\\.JobRunner",
+                "fi\\.avain\\.routes\\.jobs\\.(JobRunner|DatabaseJobLocks)",
                 "fi\\.avain\\.routes\\.web\\.ApiExceptionHandler"}))
 class CostReportTestApplication {
 
