@@ -58,6 +58,11 @@ public final class Budgets {
                 .map(id -> find(id).orElseThrow()).toList();
     }
 
+    /** The client a budget belongs to, without reading its lines. */
+    public Optional<UUID> clientOfBudget(UUID budgetId) {
+        return db.sql("select client_id from budget where id = ?").param(budgetId).query(UUID.class).optional();
+    }
+
     /** The ledger's client id for an identity code within a tenant. */
     public Optional<UUID> clientOf(String tenant, fi.avain.mappings.model.Hetu hetu) {
         return db.sql("select id from client where tenant = ? and pseudonym = ?")

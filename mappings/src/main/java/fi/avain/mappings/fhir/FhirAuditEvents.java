@@ -1,7 +1,9 @@
 package fi.avain.mappings.fhir;
 
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.hl7.fhir.r4.model.AuditEvent;
 import org.hl7.fhir.r4.model.AuditEvent.AuditEventAction;
 import org.hl7.fhir.r4.model.AuditEvent.AuditEventOutcome;
@@ -9,6 +11,7 @@ import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.ResourceType;
 
 /** An audited use of the portal as an AuditEvent of a RESTful interaction. */
 final class FhirAuditEvents {
@@ -22,6 +25,8 @@ final class FhirAuditEvents {
     private static final Set<String> PEOPLE = Set.of("citizen", "representative");
     /** Actions REST calls an update, told apart by a subtype of their own. */
     private static final Set<String> DECISIONS = Set.of("approve", "reject");
+    private static final Set<String> R4_TYPES = Arrays.stream(ResourceType.values()).map(ResourceType::name)
+            .collect(Collectors.toUnmodifiableSet());
 
     /** The REST interaction and the AuditEvent action of each portal action (FHIR R4 AuditEvent, "RESTful activity"). */
     private static final Map<String, String> INTERACTIONS = Map.of("read", "read", "search", "search-type",
@@ -66,9 +71,15 @@ final class FhirAuditEvents {
         return event;
     }
 
-    /** Entity type 1 a person, 2 a system object; role 1 the patient, 4 a domain resource. */
+    /**
+     * Entity type 1 a person, 2 a system object; role 1 the patient, 4 a domain resource. What the REST API
+     * read that R4 has no resource type for (a card, a voucher) is named by identifier: a reference to an
+     * unknown type is not valid R4.
+     */
     private static void entity(AuditEvent event, String reference, String type, String role) {
-        event.addEntity().setWhat(new Reference(reference)).setType(new Coding(ENTITY_TYPE, type, null))
+        Reference what = R4_TYPES.contains(reference.substring(0, reference.indexOf('/'))) ? new Reference(reference)
+                : new Reference().setIdentifier(new Identifier().setSystem(FhirNames.API_RESOURCE).setValue(reference));
+        event.addEntity().setWhat(what).setType(new Coding(ENTITY_TYPE, type, null))
                 .setRole(new Coding(OBJECT_ROLE, role, null));
     }
 }

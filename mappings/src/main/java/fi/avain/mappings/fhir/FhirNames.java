@@ -70,6 +70,8 @@ public final class FhirNames {
     public static final String TOKEN_SUBJECT = NAMING_SYSTEM + "token-subject";
     /** The principal of an operator's or integrator's API key. */
     public static final String API_KEY = NAMING_SYSTEM + "api-key";
+    /** What the REST API read that FHIR has no resource for ({@code Card/…}, {@code Voucher/…}): audit entities. */
+    public static final String API_RESOURCE = NAMING_SYSTEM + "api-resource";
 
     private FhirNames() {
     }

@@ -15,10 +15,11 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Operators' view of the citizen portal's audit. */
+/** Operators' view of the audit: the citizen portal's uses and the REST API's reads of a client's data. */
 @RestController
 @RequestMapping(path = "/api/v1/audit", produces = "application/json")
-@Tag(name = "Audit", description = "Who read or changed which client's data through the citizen portal (operators)")
+@Tag(name = "Audit", description = "Who read or changed which client's data through the citizen portal, "
+        + "or read it through this API (operators)")
 class AuditController {
     private final PortalAudit audit;
 

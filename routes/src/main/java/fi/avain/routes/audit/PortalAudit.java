@@ -24,7 +24,8 @@ import org.springframework.transaction.TransactionException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The citizen portal's audit: who read or changed which client's data, acting for whom, and why.
+ * The citizen portal's audit: who read or changed which client's data, acting for whom, and why; the
+ * REST API's reads of a client's data are recorded here too ({@link ApiAuditing}).
  *
  * <p>Fail closed: {@link #record} returns only once the event is committed, in a short transaction
  * of its own (so it stays even when the caller's work rolls back). When it cannot be written it

@@ -1,12 +1,15 @@
 package fi.avain.routes.budget;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import fi.avain.budget.BudgetView;
 import fi.avain.budget.Budgets;
+import fi.avain.budget.Card;
 import fi.avain.budget.Cards;
 import fi.avain.budget.ReplanConflictException;
 import fi.avain.mappings.MappingException;
 import fi.avain.mappings.model.Hetu;
 import fi.avain.mappings.model.InvalidValueException;
+import fi.avain.routes.audit.ApiAuditing;
 import fi.avain.routes.web.Problems;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -28,7 +31,10 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Care plans in, budgets out: per line allocated, held, spent and available, and the entries behind them. */
+/**
+ * Care plans in, budgets out: per line allocated, held, spent and available, and the entries behind them.
+ * Every read of a client's budget, entries or cards is audited before the answer leaves.
+ */
 @RestController
 @Tag(name = "Budgets", description = "Care plans into budgets; budgets, their lines and ledger entries")
 class BudgetController {
@@ -37,11 +43,13 @@ class BudgetController {
     private final PlanIntake intake;
     private final Budgets budgets;
     private final Cards cards;
+    private final ApiAuditing auditing;
 
-    BudgetController(PlanIntake intake, Budgets budgets, Cards cards) {
+    BudgetController(PlanIntake intake, Budgets budgets, Cards cards, ApiAuditing auditing) {
         this.intake = intake;
         this.budgets = budgets;
         this.cards = cards;
+        this.auditing = auditing;
     }
 
     @PostMapping(path = "/api/v1/plans", consumes = "application/json", produces = "application/json")
@@ -63,8 +71,9 @@ class BudgetController {
     @GetMapping(path = "/api/v1/budgets/{id}", produces = "application/json")
     @Operation(summary = "A budget with each line's allocated, held, spent and available amounts")
     Map<String, Object> budget(@PathVariable String id) {
-        return budgets.find(uuid(id, "budget")).map(BudgetJson::budget)
-                .orElseThrow(() -> notFound("No budget " + id + "."));
+        BudgetView budget = budgets.find(uuid(id, "budget")).orElseThrow(() -> notFound("No budget " + id + "."));
+        auditing.read(budget.clientId(), budget.tenant(), account(budget));
+        return BudgetJson.budget(budget);
     }
 
     @GetMapping(path = "/api/v1/budgets/{id}/entries", produces = "application/json")
@@ -72,12 +81,11 @@ class BudgetController {
     Map<String, Object> entries(@PathVariable String id, @RequestParam(defaultValue = "1") int page,
                                 @RequestParam(name = "per_page", defaultValue = "100") int size) {
         UUID budgetId = uuid(id, "budget");
-        if (budgets.find(budgetId).isEmpty()) {
-            throw notFound("No budget " + id + ".");
-        }
+        BudgetView budget = budgets.find(budgetId).orElseThrow(() -> notFound("No budget " + id + "."));
         if (page < 1 || size < 1 || size > MAX_PAGE_SIZE) {
             throw Problems.badRequest("Bad paging", "page must be 1 or more and per_page 1 to " + MAX_PAGE_SIZE + ".");
         }
+        auditing.search(budget.clientId(), budget.tenant(), account(budget));
         List<Map<String, Object>> items = budgets.entries(budgetId, (page - 1) * size, size).stream()
                 .map(BudgetJson::entry).toList();
         return BudgetJson.page(items, page, size, budgets.entryCount(budgetId));
@@ -86,9 +94,8 @@ class BudgetController {
     @GetMapping(path = "/api/v1/clients/{clientId}/budgets", produces = "application/json")
     @Operation(summary = "A client's budgets, by the ledger's client id")
     Map<String, Object> ofClient(@PathVariable String clientId) {
-        List<Map<String, Object>> items = budgets.ofClient(uuid(clientId, "client")).stream()
-                .map(BudgetJson::budget).toList();
-        return Map.of("items", items);
+        List<BudgetView> found = budgets.ofClient(uuid(clientId, "client"));
+        return Map.of("items", audited(found).stream().map(BudgetJson::budget).toList());
     }
 
     @PostMapping(path = "/api/v1/budgets/search", consumes = "application/json", produces = "application/json")
@@ -104,15 +111,34 @@ class BudgetController {
         String tenant = body.path("tenant").asText(null);
         List<UUID> clients = tenant == null ? budgets.clientsOf(hetu)
                 : budgets.clientOf(tenant, hetu).map(List::of).orElse(List.of());
-        List<Map<String, Object>> items = clients.stream().flatMap(c -> budgets.ofClient(c).stream())
-                .map(BudgetJson::budget).toList();
-        return Map.of("items", items);
+        List<BudgetView> found = clients.stream().flatMap(c -> budgets.ofClient(c).stream()).toList();
+        return Map.of("items", audited(found).stream().map(BudgetJson::budget).toList());
     }
 
     @GetMapping(path = "/api/v1/budgets/{id}/cards", produces = "application/json")
     @Operation(summary = "The cards that spend from a budget")
     Map<String, Object> cardsOf(@PathVariable String id) {
-        return Map.of("items", cards.ofBudget(uuid(id, "budget")).stream().map(BudgetJson::card).toList());
+        List<Card> found = auditing.searched(cards.ofBudget(uuid(id, "budget")), Card::clientId, Card::tenant,
+                BudgetController::card);
+        return Map.of("items", found.stream().map(BudgetJson::card).toList());
+    }
+
+    /** One search event per client found, naming the client's budgets found. */
+    private List<BudgetView> audited(List<BudgetView> found) {
+        return auditing.searched(found, BudgetView::clientId, BudgetView::tenant, BudgetController::account);
+    }
+
+    /** A budget in the audit, as the portal names it. */
+    static String account(BudgetView budget) {
+        return "Account/" + budget.id();
+    }
+
+    /**
+     * A card in the audit, by Avain's id of it: a processor's card id may hold characters no reference
+     * may, and an event that cannot be written would leave the card unreadable.
+     */
+    static String card(Card card) {
+        return "Card/" + card.id();
     }
 
     @ExceptionHandler(MappingException.class)

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import fi.avain.budget.Card;
 import fi.avain.budget.CardStatus;
 import fi.avain.budget.Cards;
+import fi.avain.routes.audit.ApiAuditing;
 import fi.avain.routes.web.Problems;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -23,10 +24,12 @@ import org.springframework.web.bind.annotation.RestController;
 class CardController {
     private final Cards cards;
     private final TransactionTemplate tx;
+    private final ApiAuditing auditing;
 
-    CardController(Cards cards, TransactionTemplate tx) {
+    CardController(Cards cards, TransactionTemplate tx, ApiAuditing auditing) {
         this.cards = cards;
         this.tx = tx;
+        this.auditing = auditing;
     }
 
     @PostMapping(path = "/api/v1/cards", consumes = "application/json", produces = "application/json")
@@ -51,8 +54,9 @@ class CardController {
     @GetMapping(path = "/api/v1/cards/{cardId}", produces = "application/json")
     @Operation(summary = "A card")
     Map<String, Object> card(@PathVariable String cardId) {
-        return cards.find(cardId).map(BudgetJson::card)
-                .orElseThrow(() -> BudgetController.notFound("No card " + cardId + "."));
+        Card card = cards.find(cardId).orElseThrow(() -> BudgetController.notFound("No card " + cardId + "."));
+        auditing.read(card.clientId(), card.tenant(), BudgetController.card(card));
+        return BudgetJson.card(card);
     }
 
     @PostMapping(path = "/api/v1/cards/{cardId}/status", consumes = "application/json", produces = "application/json")

@@ -6,6 +6,7 @@ import fi.avain.mappings.fhir.Grant;
 import fi.avain.mappings.fhir.PortalRepresentative;
 import fi.avain.mappings.model.Hetu;
 import fi.avain.mappings.model.InvalidValueException;
+import fi.avain.routes.audit.ApiAuditing;
 import fi.avain.routes.fhir.SubscriptionStore;
 import fi.avain.routes.web.Problems;
 import io.swagger.v3.oas.annotations.Operation;
@@ -36,18 +37,23 @@ class RepresentativeController {
     private final Representatives representatives;
     private final TransactionTemplate tx;
     private final SubscriptionStore subscriptions;
+    private final ApiAuditing auditing;
 
-    RepresentativeController(Representatives representatives, TransactionTemplate tx, SubscriptionStore subscriptions) {
+    RepresentativeController(Representatives representatives, TransactionTemplate tx, SubscriptionStore subscriptions,
+                             ApiAuditing auditing) {
         this.subscriptions = subscriptions;
         this.representatives = representatives;
         this.tx = tx;
+        this.auditing = auditing;
     }
 
     @GetMapping(path = "/api/v1/clients/{clientId}/representatives", produces = "application/json")
     @Operation(summary = "A client's representatives, lapsed and revoked ones included")
     Map<String, Object> list(@PathVariable String clientId) {
-        return Map.of("items", representatives.of(BudgetController.uuid(clientId, "client")).stream()
-                .map(RepresentativeController::json).toList());
+        List<PortalRepresentative> found = auditing.searched(
+                representatives.of(BudgetController.uuid(clientId, "client")), PortalRepresentative::patientId,
+                PortalRepresentative::tenant, r -> "RelatedPerson/" + r.id());
+        return Map.of("items", found.stream().map(RepresentativeController::json).toList());
     }
 
     @PostMapping(path = "/api/v1/clients/{clientId}/representatives", consumes = "application/json",

@@ -4,7 +4,7 @@ import java.util.Collection;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.GrantedAuthority;
 
-/** An authenticated {@code /fhir} call. The bearer token itself is not kept. */
+/** An authenticated {@code /fhir} or {@code /api} call. The bearer token itself is not kept. */
 final class PortalAuthentication extends AbstractAuthenticationToken {
     private final Caller caller;
 

@@ -7,8 +7,10 @@ import static fi.avain.routes.voucher.VoucherJson.optionalText;
 import static fi.avain.routes.voucher.VoucherJson.text;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import fi.avain.budget.Budgets;
 import fi.avain.budget.Declarations;
 import fi.avain.budget.Declarations.DeclarationView;
+import fi.avain.routes.audit.ApiAuditing;
 import fi.avain.routes.messages.OperatorName;
 import fi.avain.routes.web.Problems;
 import io.swagger.v3.oas.annotations.Operation;
@@ -35,10 +37,14 @@ class DeclarationController {
 
     private final Declarations declarations;
     private final TransactionTemplate tx;
+    private final Budgets budgets;
+    private final ApiAuditing auditing;
 
-    DeclarationController(Declarations declarations, TransactionTemplate tx) {
+    DeclarationController(Declarations declarations, TransactionTemplate tx, Budgets budgets, ApiAuditing auditing) {
         this.declarations = declarations;
         this.tx = tx;
+        this.budgets = budgets;
+        this.auditing = auditing;
     }
 
     @PostMapping(path = "/api/v1/declarations", consumes = "application/json", produces = "application/json")
@@ -63,8 +69,11 @@ class DeclarationController {
     @GetMapping(path = "/api/v1/declarations/{id}", produces = "application/json")
     @Operation(summary = "A declaration")
     Map<String, Object> declaration(@PathVariable String id) {
-        return declarations.find(uuid(id, "declaration id")).map(VoucherJson::declaration)
+        DeclarationView declaration = declarations.find(uuid(id, "declaration id"))
                 .orElseThrow(() -> Problems.of(HttpStatus.NOT_FOUND, "Not found", "No declaration " + id + "."));
+        auditing.read(budgets.clientOfBudget(declaration.budgetId()).orElseThrow(), declaration.tenant(),
+                "Declaration/" + declaration.id());
+        return VoucherJson.declaration(declaration);
     }
 
     @PostMapping(path = "/api/v1/declarations/{id}/approve", produces = "application/json")

@@ -7,10 +7,12 @@ import static fi.avain.routes.voucher.VoucherJson.optionalText;
 import static fi.avain.routes.voucher.VoucherJson.text;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import fi.avain.budget.Budgets;
 import fi.avain.budget.VoucherRefusedException;
 import fi.avain.budget.Vouchers;
 import fi.avain.budget.Vouchers.VoucherKind;
 import fi.avain.budget.Vouchers.VoucherView;
+import fi.avain.routes.audit.ApiAuditing;
 import fi.avain.routes.messages.OperatorName;
 import fi.avain.routes.web.Problems;
 import io.swagger.v3.oas.annotations.Operation;
@@ -35,10 +37,14 @@ class VoucherController {
 
     private final VoucherService service;
     private final Vouchers vouchers;
+    private final Budgets budgets;
+    private final ApiAuditing auditing;
 
-    VoucherController(VoucherService service, Vouchers vouchers) {
+    VoucherController(VoucherService service, Vouchers vouchers, Budgets budgets, ApiAuditing auditing) {
         this.service = service;
         this.vouchers = vouchers;
+        this.budgets = budgets;
+        this.auditing = auditing;
     }
 
     @PostMapping(path = "/api/v1/vouchers", consumes = "application/json", produces = "application/json")
@@ -94,6 +100,8 @@ class VoucherController {
     @Operation(summary = "A voucher with its service events")
     Map<String, Object> voucher(@PathVariable String id) {
         VoucherView voucher = vouchers.find(id).orElseThrow(() -> unknown(id));
+        auditing.read(budgets.clientOfBudget(voucher.budgetId()).orElseThrow(), voucher.tenant(),
+                "Voucher/" + voucher.id());
         return VoucherJson.voucher(voucher, vouchers.events(id));
     }
 
