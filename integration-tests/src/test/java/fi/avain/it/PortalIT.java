@@ -272,7 +272,7 @@ class PortalIT extends AvainIntegrationTest {
             JsonNode first = fhirOk(search + "&_count=1", token);
             assertThat(first.get("entry")).as(search).hasSize(1);
             String page = next(first);
-            assertThat(page).as(search).isNotNull();
+            assertThat(page).as(search).isNotNull().doesNotContain(clientId).doesNotContain(budgetId);
             long audited = searchesAudited();
             for (String other : others) {
                 HttpResponse<String> refused = fhir(page, other);

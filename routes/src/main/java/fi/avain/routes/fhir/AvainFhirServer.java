@@ -15,6 +15,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Clock;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -27,15 +28,23 @@ import java.util.function.Supplier;
 public class AvainFhirServer extends RestfulServer {
     private final transient List<IResourceProvider> providers;
     private final transient FhirSettings settings;
-    private final transient Supplier<Object> caller;
+    private final transient PagingTokens tokens;
+    private final transient Clock clock;
+    private final transient Supplier<String> caller;
     private final transient RequestParameters parameters = new RequestParameters(this);
 
-    /** @param caller who is calling, for the paging links: each is served only to the caller who searched */
+    /**
+     * @param tokens seal the paging links: every node with the same key serves every node's links
+     * @param caller who is calling and what they may see, for the paging links: each is served only to the
+     *               caller who searched, while that is unchanged
+     */
     AvainFhirServer(FhirContext context, List<IResourceProvider> providers, FhirSettings settings,
-                    Supplier<Object> caller) {
+                    PagingTokens tokens, Clock clock, Supplier<String> caller) {
         super(context);
         this.providers = List.copyOf(providers);
         this.settings = settings;
+        this.tokens = tokens;
+        this.clock = clock;
         this.caller = caller;
     }
 
@@ -123,7 +132,8 @@ public class AvainFhirServer extends RestfulServer {
         setImplementationDescription("Avain citizen portal: the personal budget as FHIR R4");
         setDefaultResponseEncoding(EncodingEnum.JSON);
         setResourceProviders(providers);
-        PortalPaging paging = new PortalPaging(settings.pagedSearches(), caller);
+        PortalPaging paging = new PortalPaging(tokens, settings.pageLinkLifetime(), clock, caller,
+                new SearchReplay(this));
         paging.setDefaultPageSize(settings.defaultPageSize());
         paging.setMaximumPageSize(settings.maxPageSize());
         setPagingProvider(paging);

@@ -6,6 +6,7 @@ import fi.avain.budget.ClientIdentities;
 import fi.avain.budget.Representatives;
 import fi.avain.mappings.fhir.KnownElementsOnly;
 import fi.avain.mappings.fhir.PortalFhirContext;
+import fi.avain.routes.messages.MessageStoreSettings;
 import java.time.Clock;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
@@ -35,9 +36,11 @@ public class FhirConfiguration {
     @Bean
     @ConditionalOnWebApplication
     ServletRegistrationBean<AvainFhirServer> fhirServlet(FhirContext context, List<IResourceProvider> providers,
-                                                         FhirSettings settings, PortalAccessService access) {
+                                                         FhirSettings settings, MessageStoreSettings messages,
+                                                         PortalAccessService access, ObjectProvider<Clock> clock) {
         ServletRegistrationBean<AvainFhirServer> registration = new ServletRegistrationBean<>(
-                new AvainFhirServer(context, providers, settings, access::scope), "/fhir/*");
+                new AvainFhirServer(context, providers, settings, new PagingTokens(messages.encryptionKey()),
+                        clock.getIfAvailable(Clock::systemUTC), () -> access.scope().fingerprint()), "/fhir/*");
         registration.setName("fhir");
         registration.setLoadOnStartup(1);
         return registration;

@@ -1,19 +1,22 @@
 package fi.avain.routes.fhir;
 
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * Paging of FHIR searches ({@code avain.fhir.*}): the page a search answers when it names no
- * {@code _count}, and the largest it may ask for.
+ * {@code _count}, the largest it may ask for, and how long after the search its paging links work.
  */
 @ConfigurationProperties("avain.fhir")
-public record FhirSettings(Integer defaultPageSize, Integer maxPageSize, Integer pagedSearches) {
+public record FhirSettings(Integer defaultPageSize, Integer maxPageSize, Duration pageLinkLifetime) {
     public FhirSettings {
         defaultPageSize = defaultPageSize == null ? 50 : defaultPageSize;
         maxPageSize = maxPageSize == null ? 2000 : maxPageSize;
-        pagedSearches = pagedSearches == null ? 1000 : pagedSearches;
-        if (defaultPageSize < 1 || maxPageSize < defaultPageSize || pagedSearches < 1) {
-            throw new IllegalArgumentException("avain.fhir: 1 <= default-page-size <= max-page-size, paged-searches >= 1");
+        pageLinkLifetime = pageLinkLifetime == null ? Duration.ofMinutes(30) : pageLinkLifetime;
+        if (defaultPageSize < 1 || maxPageSize < defaultPageSize
+                || pageLinkLifetime.compareTo(Duration.ofSeconds(1)) < 0) {
+            throw new IllegalArgumentException("avain.fhir: 1 <= default-page-size <= max-page-size, "
+                    + "page-link-lifetime >= 1s");
         }
     }
 }

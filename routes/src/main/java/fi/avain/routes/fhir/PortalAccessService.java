@@ -8,12 +8,16 @@ import fi.avain.mappings.fhir.PortalRepresentative;
 import fi.avain.routes.security.Caller;
 import fi.avain.routes.security.Citizen;
 import fi.avain.routes.security.PortalCallers;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
@@ -41,6 +45,19 @@ class PortalAccessService implements PortalAccess {
                  Map<UUID, UUID> representing) {
         Set<Grant> grants(UUID clientId) {
             return everything ? ALL : clients.getOrDefault(clientId, Set.of());
+        }
+
+        /**
+         * Who the caller is and everything they may see, written the same way every time (maps by key, grants
+         * by name, each part led by its length): two scopes write the same text only when they are equal.
+         */
+        String fingerprint() {
+            List<String> parts = new ArrayList<>(List.of(actor, role, String.valueOf(everything),
+                    self.map(UUID::toString).orElse("")));
+            new TreeMap<>(clients).forEach((client, grants) -> parts.add(client + "="
+                    + grants.stream().map(Grant::name).sorted().collect(Collectors.joining(","))));
+            new TreeMap<>(representing).forEach((client, grant) -> parts.add(client + ">" + grant));
+            return parts.stream().map(part -> part.length() + ":" + part).collect(Collectors.joining());
         }
     }
 
