@@ -22,11 +22,13 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 class VoucherSystemRouteTest {
     private static final Duration BACKOFF = Duration.ofMillis(40);
+    /** Well under the simulator's slow answer (3 s), well over a first call on a busy machine (CXF warming up). */
+    private static final Duration READ_TIMEOUT = Duration.ofMillis(1500);
     private static final String USER = "case-worker-17";
 
     private final VoucherSystemSimulator simulator = VoucherSystemSimulator.start();
     private final RouteCalls routes = new RouteCalls(new VoucherSystemRoute(
-            VoucherRequests.settings(simulator.baseUrl(), VoucherSystemSimulator.SANDBOX_AVAIN, Duration.ofMillis(500), BACKOFF)));
+            VoucherRequests.settings(simulator.baseUrl(), VoucherSystemSimulator.SANDBOX_AVAIN, READ_TIMEOUT, BACKOFF)));
     private final VoucherSystemClient client = new VoucherSystemClient(routes.template());
 
     @AfterEach
@@ -178,7 +180,7 @@ class VoucherSystemRouteTest {
     void anUnknownClientGetsAClientFault() {
         XRoadIdentity stranger = new XRoadIdentity("FI-TEST", "GOV", "0000000-0", "other");
         try (RouteCalls strangerRoutes = new RouteCalls(new VoucherSystemRoute(
-                VoucherRequests.settings(simulator.baseUrl(), stranger, Duration.ofMillis(500), BACKOFF)))) {
+                VoucherRequests.settings(simulator.baseUrl(), stranger, READ_TIMEOUT, BACKOFF)))) {
             VoucherSystemException failure = catchThrowableOfType(VoucherSystemException.class,
                     () -> new VoucherSystemClient(strangerRoutes.template()).issue(VoucherRequests.issue("v-1"), "x-1", USER));
 
@@ -203,7 +205,7 @@ class VoucherSystemRouteTest {
     @Test
     void aResponseLargerThanTheLimitFailsWithoutRetrying() {
         VoucherSettings small = new VoucherSettings(URI.create(simulator.baseUrl()), Duration.ofSeconds(1),
-                Duration.ofMillis(500), 2, BACKOFF, 1024, CircuitBreakerSettings.defaults(),
+                READ_TIMEOUT, 2, BACKOFF, 1024, CircuitBreakerSettings.defaults(),
                 VoucherSystemSimulator.SANDBOX_AVAIN, VoucherSystemSimulator.SANDBOX_IDENTITY, "v1");
         try (RouteCalls smallRoutes = new RouteCalls(new VoucherSystemRoute(small))) {
             // The voucher system echoes the issue header, so a long one makes a long answer.
@@ -219,7 +221,7 @@ class VoucherSystemRouteTest {
     @Test
     void opensTheCircuitAfterRepeatedFailures() {
         VoucherSettings touchy = new VoucherSettings(URI.create(simulator.baseUrl()), Duration.ofSeconds(1),
-                Duration.ofMillis(500), 0, BACKOFF, 64 * 1024, new CircuitBreakerSettings(50, Duration.ofSeconds(30), 4),
+                READ_TIMEOUT, 0, BACKOFF, 64 * 1024, new CircuitBreakerSettings(50, Duration.ofSeconds(30), 4),
                 VoucherSystemSimulator.SANDBOX_AVAIN, VoucherSystemSimulator.SANDBOX_IDENTITY, "v1");
         simulator.failAlways("", VoucherSystemFault.SERVER_FAULT);
         VoucherSystemException last = null;

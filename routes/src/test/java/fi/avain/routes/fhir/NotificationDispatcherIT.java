@@ -261,7 +261,8 @@ class NotificationDispatcherIT {
                 subscriber.url(), List.of());
         ledger.authorize(budget, "5411", 100);
         await().atMost(PATIENCE).until(() -> subscriber.taken().size() == 1);
-        assertThat(delivered(subscription.id())).isEqualTo(1);
+        // Marked delivered once the subscriber's answer is back, a moment after it took the notification.
+        await().atMost(PATIENCE).until(() -> delivered(subscription.id()) == 1);
         first.stop();
 
         ledger.dispatcher(new SubscriptionSettings(true, FAST.pollInterval(), FAST.initialBackoff(), FAST.maxBackoff(),
