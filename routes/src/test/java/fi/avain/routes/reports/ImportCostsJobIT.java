@@ -214,6 +214,11 @@ class ImportCostsJobIT {
         assertFailed(Map.of("file", noSource.toString()), "cannot read no-source.csv: header: is missing the column source");
         assertFailed(Map.of("file", file("150385-9013,disability,,P10.1,2026-01,1,talous,,").toString(),
                 "tenant", "other-county"), "no reporting key for tenant other-county: set avain.reports.keys.other-county");
+        // a mistyped tenant is another tenant, without sandbox-county's key
+        for (String typo : new String[] {"sandboxcounty", "sandbox-county-", "Sandbox-County"}) {
+            assertFailed(Map.of("file", file("150385-9013,disability,,P10.1,2026-01,1,talous,,").toString(),
+                    "tenant", typo), "no reporting key for tenant " + typo + ": set avain.reports.keys." + typo);
+        }
         assertThat(tables.count("message") + tables.count("report_cost")).isZero();
     }
 
