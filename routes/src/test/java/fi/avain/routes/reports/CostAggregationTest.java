@@ -1,0 +1,56 @@
+package fi.avain.routes.reports;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class CostAggregationTest {
+    private static final ReportPeriod PERIOD = ReportPeriod.parse("2026-03");
+    private static final GroupKey GROUP = new GroupKey("t1", "disability", CostAggregation.CONTROL);
+    private static final TenantCatalog NO_TENANTS = new TenantCatalog(Path.of("no-such-directory"));
+
+    private static ClientCosts imported(long cents) {
+        ClientCosts costs = new ClientCosts(PERIOD);
+        costs.imported(new CostReportQueries.ImportedRow(0, "P10.1", LocalDate.of(2026, 1, 1), cents, null, null));
+        return costs;
+    }
+
+    private static ReportClient client(int n) {
+        return new ReportClient("t1", String.format("%064x", n), "disability", CostAggregation.CONTROL, null);
+    }
+
+    @Test
+    void aGroupTotalBeyondExactCentsStopsTheReportInsteadOfTurningNegative() {
+        CostAggregation aggregation = new CostAggregation(PERIOD, 1, Map.of(GROUP, 2), Set.of(), NO_TENANTS, Map.of());
+        aggregation.add(client(1), imported(Long.MAX_VALUE / 2 + 1), null);
+
+        assertThatThrownBy(() -> aggregation.add(client(2), imported(Long.MAX_VALUE / 2 + 1), null))
+                .isInstanceOf(ReportSums.TooLargeException.class)
+                .hasMessageStartingWith("a report total is beyond 92233720368547758.07 euros");
+    }
+
+    @Test
+    void oneClientsCellsBeyondExactCentsStopTheReportToo() {
+        ClientCosts costs = imported(Long.MAX_VALUE);
+
+        assertThatThrownBy(() -> costs.imported(new CostReportQueries.ImportedRow(0, "P10.1", LocalDate.of(2026, 1, 1),
+                1, null, null))).isInstanceOf(ReportSums.TooLargeException.class);
+    }
+
+    @Test
+    void largeTotalsWithinExactCentsAreSummedExactly() {
+        CostAggregation aggregation = new CostAggregation(PERIOD, 1, Map.of(GROUP, 2), Set.of(), NO_TENANTS, Map.of());
+        aggregation.add(client(1), imported(999_999_999_999_999L), null);
+        aggregation.add(client(2), imported(999_999_999_999_999L), null);
+
+        ReportFigures.Group group = aggregation.figures(java.time.Instant.EPOCH, 2).groups().get(0);
+
+        assertThat(group.importedCost()).isEqualByComparingTo("19999999999999.98");
+        assertThat(group.meanCost()).isEqualByComparingTo("9999999999999.99");
+    }
+}
