@@ -1,5 +1,6 @@
 package fi.avain.routes.reports;
 
+import fi.avain.routes.messages.PersonalDataMasker;
 import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -58,7 +59,8 @@ final class ClientCosts {
         long spent;
 
         LineBalance(String category) {
-            this.category = category;
+            // a plan's free text, shown in budgetUse: no identity code leaves in a report, whatever a plan said
+            this.category = PersonalDataMasker.mask(category);
         }
 
         long allocated() {
@@ -149,7 +151,8 @@ final class ClientCosts {
     }
 
     private Amounts cell(int bucket, String serviceClass, String channel) {
-        return cells.computeIfAbsent(new Cell(bucket, serviceClass, channel), k -> new Amounts());
+        return cells.computeIfAbsent(new Cell(bucket, PersonalDataMasker.mask(serviceClass), channel),
+                k -> new Amounts());
     }
 
     private static boolean inWindow(int bucket) {

@@ -43,6 +43,26 @@ class CostAggregationTest {
     }
 
     @Test
+    void noIdentityCodeInAGroupCategoryOrServiceClassReachesTheReport() {
+        ReportClient client = new ReportClient("t1", "a".repeat(64), "010190-123M", "HB", null);
+        ClientCosts costs = new ClientCosts(PERIOD);
+        costs.line(new CostReportQueries.LineRow(0, java.util.UUID.randomUUID(), "=cmd 010190-123M", 100, 0, 0));
+        costs.imported(new CostReportQueries.ImportedRow(0, "x 010190-123M", LocalDate.of(2026, 1, 1), 1, null, null));
+        GroupKey key = client.group();
+        CostAggregation aggregation = new CostAggregation(PERIOD, 1, Map.of(key, 1), Set.of(), NO_TENANTS, Map.of());
+        aggregation.add(client, costs, null);
+
+        ReportFigures figures = aggregation.figures(java.time.Instant.EPOCH, 1);
+
+        assertThat(key.clientGroup()).isEqualTo("******-****");
+        assertThat(figures.groups().get(0).clientGroupName()).isEqualTo("******-****");
+        assertThat(figures.budgetUse().get(0).category()).isEqualTo("=cmd ******-****");
+        assertThat(figures.byServiceClass().get(0).serviceClass()).isEqualTo("x ******-****");
+        assertThat(costs.rows(client, null)).allSatisfy(row -> assertThat(row.values().toString())
+                .doesNotContain("010190-123M"));
+    }
+
+    @Test
     void largeTotalsWithinExactCentsAreSummedExactly() {
         CostAggregation aggregation = new CostAggregation(PERIOD, 1, Map.of(GROUP, 2), Set.of(), NO_TENANTS, Map.of());
         aggregation.add(client(1), imported(999_999_999_999_999L), null);
