@@ -105,7 +105,8 @@ final class ClientCosts {
     void imported(CostReportQueries.ImportedRow r) {
         int bucket = period.bucket(YearMonth.from(r.month()));
         if (inWindow(bucket)) {
-            String serviceClass = r.serviceClass() == null || r.serviceClass().isBlank() ? UNCLASSIFIED : r.serviceClass();
+            String serviceClass = r.serviceClass() == null || r.serviceClass().isBlank() ? UNCLASSIFIED
+                    : ServiceClasses.key(r.serviceClass());
             Amounts a = cell(bucket, serviceClass, IMPORTED);
             a.imported = ReportSums.add(a.imported, r.cents());
             a.staffHours = a.staffHours.add(r.staffHours() == null ? BigDecimal.ZERO : r.staffHours());
@@ -161,6 +162,7 @@ final class ClientCosts {
 
     private static String serviceClass(String serviceClasses) {
         String first = CostReportQueries.firstWord(serviceClasses);
-        return first == null ? UNCLASSIFIED : first;
+        // by its code, as imports keep it: plans write URIs in either PTV form, finance files codes
+        return first == null ? UNCLASSIFIED : ServiceClasses.key(first);
     }
 }

@@ -63,6 +63,19 @@ class CostAggregationTest {
     }
 
     @Test
+    void aServiceClassIsNamedByItsCodeWhetherTheLedgerOrAFinanceFileNamedIt() {
+        ClientCosts costs = new ClientCosts(PERIOD);
+        costs.ledger(new CostReportQueries.LedgerRow(0, java.util.UUID.randomUUID(),
+                "http://uri.suomi.fi/codelist/ptv/ptvserclass2/code/P10.1", "card", 9, 0, 0, 100, 1));
+        costs.imported(new CostReportQueries.ImportedRow(0, "P10.1", LocalDate.of(2026, 1, 1), 200, null, null));
+        costs.imported(new CostReportQueries.ImportedRow(0, "http://urn.fi/URN:NBN:fi:au:ptvl:v1070",
+                LocalDate.of(2026, 1, 1), 300, null, null));
+
+        assertThat(costs.rows(client(1), null)).extracting(CostRow::serviceClass)
+                .containsExactlyInAnyOrder("P10.1", "P10.1", "http://urn.fi/URN:NBN:fi:au:ptvl:v1070");
+    }
+
+    @Test
     void largeTotalsWithinExactCentsAreSummedExactly() {
         CostAggregation aggregation = new CostAggregation(PERIOD, 1, Map.of(GROUP, 2), Set.of(), NO_TENANTS, Map.of());
         aggregation.add(client(1), imported(999_999_999_999_999L), null);
