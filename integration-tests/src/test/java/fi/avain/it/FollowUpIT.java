@@ -84,6 +84,42 @@ class FollowUpIT extends AvainIntegrationTest {
         assertThat(json(bad.body()).get("field").asText()).isEqualTo("scores.daily");
     }
 
+    @Test
+    void aMistypedTenantOrAClientGroupOutsideTheTenantsListGetsNoKeyAndNoGroup() throws Exception {
+        // a client group must be one of the tenant's codes, and never an identity code
+        for (String group : new String[] {"010190-123M", "disabilty"}) {
+            HttpResponse<String> refused = postJson("/api/v1/plans", INTEGRATOR_KEY,
+                    PLAN.replace("\"disability\"", "\"" + group + "\""));
+            assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+            assertThat(json(refused.body()).get("field").asText()).isEqualTo("clientGroup");
+            assertThat(json(refused.body()).get("detail").asText())
+                    .isEqualTo("clientGroup: is not one of the tenant's client groups (disability, family, elderly, "
+                            + "carers, mental-health)");
+        }
+        HttpResponse<String> code = postJson("/api/v1/plans", INTEGRATOR_KEY, PLAN
+                .replace("sandbox-county", "sandbox--county").replace("\"disability\"", "\"010190-123M\""));
+        assertThat(code.statusCode()).as(code.body()).isEqualTo(400);
+        assertThat(code.body()).contains("clientGroup: must not hold an identity code").doesNotContain("010190-123M");
+        assertThat(jdbc.sql("select count(*) from budget").query(Long.class).single()).isZero();
+
+        // a plan of a mistyped tenant is that tenant's, without sandbox-county's reporting key
+        HttpResponse<String> typo = postJson("/api/v1/plans", INTEGRATOR_KEY, PLAN.replace("sandbox-county",
+                "sandbox--county"));
+        assertThat(typo.statusCode()).as(typo.body()).isEqualTo(201);
+        JobSummary report = jobs.run("cost-report", Map.of(), JobProgress.NONE);
+        assertThat(report.status().exitCode()).isEqualTo(1);
+        assertThat(report.counts().get("tenantsWithoutKey")).isEqualTo(java.util.List.of("sandbox--county"));
+        Path costs = Files.createDirectories(Path.of("target/it-data/follow-up")).resolve("typo.csv");
+        Files.writeString(costs, "client,client_group,service_class,period,cost,source\n"
+                + "150385-9013,disability,P10.1,2026-01,1.00,talous\n");
+        for (String tenant : new String[] {"sandboxcounty", "sandbox-county-"}) {
+            HttpResponse<String> imported = post("/api/v1/jobs/import-costs?tenant=" + tenant + "&file="
+                    + URLEncoder.encode(costs.toString(), StandardCharsets.UTF_8), OPERATOR_KEY);
+            assertThat(imported.body()).contains("no reporting key for tenant " + tenant);
+        }
+        assertThat(jdbc.sql("select count(*) from report_cost").query(Long.class).single()).isZero();
+    }
+
     private HttpResponse<String> postJson(String path, String key, String body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")

@@ -25,6 +25,17 @@ public final class ReportFields {
     private static final Pattern HOURS = Pattern.compile("\\d{1,10}([.,]\\d{1,2})?");
     private static final Pattern NUMBER = Pattern.compile("-?\\d{1,5}([.,]\\d{1,3})?");
     private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
+    /**
+     * The earliest day a measurement or a cost may be of. Personal budgeting in Finland began with the
+     * pilots of 2016; anything before 2000 is a mistyped year (0000, 1000, 1026 for 2026), and would
+     * become a client's outcome baseline or start of follow-up.
+     */
+    public static final LocalDate EARLIEST = LocalDate.of(2000, 1, 1);
+    /**
+     * The largest cost of one line: a client's month of one service class from one source. Ten million
+     * euros is far beyond any one client's month, yet keeps any report's sums well within exact cents.
+     */
+    static final Money MAX_COST = Money.ofCents(1_000_000_000L);
 
     private ReportFields() {
     }
@@ -84,7 +95,7 @@ public final class ReportFields {
         }
     }
 
-    /** A month as {@code YYYY-MM}, not after {@code today}'s month. */
+    /** A month as {@code YYYY-MM}, not after {@code today}'s month nor before {@link #EARLIEST}'s. */
     static YearMonth month(String field, String text, LocalDate today) {
         String value = required(field, text);
         YearMonth month;
@@ -99,10 +110,13 @@ public final class ReportFields {
         if (month.isAfter(YearMonth.from(today))) {
             throw new MappingException(field, "must not be in the future");
         }
+        if (month.isBefore(YearMonth.from(EARLIEST))) {
+            throw new MappingException(field, "must not be before " + YearMonth.from(EARLIEST));
+        }
         return month;
     }
 
-    /** A date as {@code YYYY-MM-DD}, not after {@code today}. */
+    /** A date as {@code YYYY-MM-DD}, not after {@code today} nor before {@link #EARLIEST}. */
     public static LocalDate date(String field, String text, LocalDate today) {
         String value = required(field, text);
         LocalDate date;
@@ -117,10 +131,13 @@ public final class ReportFields {
         if (date.isAfter(today)) {
             throw new MappingException(field, "must not be in the future");
         }
+        if (date.isBefore(EARLIEST)) {
+            throw new MappingException(field, "must not be before " + EARLIEST);
+        }
         return date;
     }
 
-    /** Euros, zero or more, at most two decimals. */
+    /** Euros, zero to {@link #MAX_COST}, at most two decimals. */
     static Money cost(String field, String text) {
         String value = required(field, text);
         Money money;
@@ -131,6 +148,9 @@ public final class ReportFields {
         }
         if (money.isNegative()) {
             throw new MappingException(field, "must not be negative");
+        }
+        if (money.compareTo(MAX_COST) > 0) {
+            throw new MappingException(field, "must be at most " + MAX_COST.euros().toPlainString() + " euros");
         }
         return money;
     }

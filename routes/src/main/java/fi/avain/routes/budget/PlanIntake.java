@@ -13,6 +13,7 @@ import fi.avain.routes.messages.MessageStatus;
 import fi.avain.routes.messages.MessageStore;
 import fi.avain.routes.messages.ReplayOutcome;
 import fi.avain.routes.messages.StoredMessage;
+import fi.avain.routes.reports.ClientGroupRule;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -32,12 +33,15 @@ public class PlanIntake implements MessageReplayer {
     private final Plans plans;
     private final ClientIdentities identities;
     private final TransactionTemplate tx;
+    private final ClientGroupRule groups;
 
-    PlanIntake(MessageStore messages, Plans plans, ClientIdentities identities, TransactionTemplate tx) {
+    PlanIntake(MessageStore messages, Plans plans, ClientIdentities identities, TransactionTemplate tx,
+               ClientGroupRule groups) {
         this.messages = messages;
         this.plans = plans;
         this.identities = identities;
         this.tx = tx;
+        this.groups = groups;
     }
 
     public record Received(UUID messageId, PlanOutcome outcome) {
@@ -49,6 +53,7 @@ public class PlanIntake implements MessageReplayer {
         RuntimeException refusal = null;
         try {
             plan = CarePlanMapper.fromJson(body);
+            checkGroup(plan);
         } catch (MappingException e) {
             refusal = e;
         }
@@ -83,6 +88,13 @@ public class PlanIntake implements MessageReplayer {
         }
     }
 
+    /** The follow-up groups clients by the plan's client group: the tenant's own code list decides it. */
+    private void checkGroup(CarePlan plan) {
+        groups.refusal(plan.tenant(), plan.clientGroup()).ifPresent(rule -> {
+            throw new MappingException("clientGroup", rule);
+        });
+    }
+
     /** Keeps a plan that could not even be read as a plan (its envelope was wrong) in error, with the reason. */
     public void refuse(byte[] body, String contentType, String reason) {
         messages.record(UUID.randomUUID(), new InboundMessage(FLOW, "unreadable-plan", null, Map.of(), contentType,
@@ -99,6 +111,7 @@ public class PlanIntake implements MessageReplayer {
         CarePlan plan;
         try {
             plan = CarePlanMapper.fromJson(message.body());
+            checkGroup(plan);
         } catch (MappingException e) {
             return ReplayOutcome.failed(e.getMessage());
         }

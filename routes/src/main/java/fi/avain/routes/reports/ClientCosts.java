@@ -1,5 +1,6 @@
 package fi.avain.routes.reports;
 
+import fi.avain.routes.messages.PersonalDataMasker;
 import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -58,20 +59,22 @@ final class ClientCosts {
         long spent;
 
         LineBalance(String category) {
-            this.category = category;
+            // a plan's free text, shown in budgetUse: no identity code leaves in a report, whatever a plan said
+            this.category = PersonalDataMasker.mask(category);
         }
 
         long allocated() {
-            return available + held + spent;
+            return ReportSums.add(available, held, spent);
         }
     }
 
     /** A line's balances now; what was booked after the period is taken off again in {@link #ledger}. */
     void line(CostReportQueries.LineRow r) {
         LineBalance line = lines.computeIfAbsent(r.lineId(), id -> new LineBalance(r.category()));
-        line.available += r.allocated() - r.held() - r.spent();
-        line.held += r.held();
-        line.spent += r.spent();
+        line.available = ReportSums.add(line.available,
+                ReportSums.subtract(ReportSums.subtract(r.allocated(), r.held()), r.spent()));
+        line.held = ReportSums.add(line.held, r.held());
+        line.spent = ReportSums.add(line.spent, r.spent());
     }
 
     /** Call after {@link #line} for the client's lines: a movement after the period is undone from its balances. */
@@ -79,31 +82,33 @@ final class ClientCosts {
         if (r.bucket() == ReportPeriod.MONTHS) {
             LineBalance line = lines.get(r.lineId());
             if (line != null) {
-                line.available -= r.available();
-                line.held -= r.held();
-                line.spent -= r.spent();
+                line.available = ReportSums.subtract(line.available, r.available());
+                line.held = ReportSums.subtract(line.held, r.held());
+                line.spent = ReportSums.subtract(line.spent, r.spent());
             }
             return;
         }
         Amounts a = cell(r.bucket(), serviceClass(r.serviceClasses()), r.channel());
-        a.allocated += r.available() + r.held() + r.spent();
-        a.held += r.held();
-        a.spent += r.spent();
-        a.events += r.events();
+        a.allocated = ReportSums.add(a.allocated, ReportSums.add(r.available(), r.held(), r.spent()));
+        a.held = ReportSums.add(a.held, r.held());
+        a.spent = ReportSums.add(a.spent, r.spent());
+        a.events = ReportSums.add(a.events, r.events());
     }
 
     void share(CostReportQueries.ShareRow r) {
         if (inWindow(r.bucket())) {
-            cell(r.bucket(), serviceClass(r.serviceClasses()), VOUCHER).share += r.cents();
+            Amounts a = cell(r.bucket(), serviceClass(r.serviceClasses()), VOUCHER);
+            a.share = ReportSums.add(a.share, r.cents());
         }
     }
 
     void imported(CostReportQueries.ImportedRow r) {
         int bucket = period.bucket(YearMonth.from(r.month()));
         if (inWindow(bucket)) {
-            String serviceClass = r.serviceClass() == null || r.serviceClass().isBlank() ? UNCLASSIFIED : r.serviceClass();
+            String serviceClass = r.serviceClass() == null || r.serviceClass().isBlank() ? UNCLASSIFIED
+                    : ServiceClasses.key(r.serviceClass());
             Amounts a = cell(bucket, serviceClass, IMPORTED);
-            a.imported += r.cents();
+            a.imported = ReportSums.add(a.imported, r.cents());
             a.staffHours = a.staffHours.add(r.staffHours() == null ? BigDecimal.ZERO : r.staffHours());
             a.assistantHours = a.assistantHours.add(r.assistantHours() == null ? BigDecimal.ZERO : r.assistantHours());
         }
@@ -147,7 +152,8 @@ final class ClientCosts {
     }
 
     private Amounts cell(int bucket, String serviceClass, String channel) {
-        return cells.computeIfAbsent(new Cell(bucket, serviceClass, channel), k -> new Amounts());
+        return cells.computeIfAbsent(new Cell(bucket, PersonalDataMasker.mask(serviceClass), channel),
+                k -> new Amounts());
     }
 
     private static boolean inWindow(int bucket) {
@@ -156,6 +162,7 @@ final class ClientCosts {
 
     private static String serviceClass(String serviceClasses) {
         String first = CostReportQueries.firstWord(serviceClasses);
-        return first == null ? UNCLASSIFIED : first;
+        // by its code, as imports keep it: plans write URIs in either PTV form, finance files codes
+        return first == null ? UNCLASSIFIED : ServiceClasses.key(first);
     }
 }

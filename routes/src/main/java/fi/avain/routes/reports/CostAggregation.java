@@ -88,16 +88,16 @@ final class CostAggregation {
         for (var entry : costs.cells().entrySet()) {
             ClientCosts.Cell cell = entry.getKey();
             ClientCosts.Amounts a = entry.getValue();
-            spent += a.spent;
-            imported += a.imported;
+            spent = ReportSums.add(spent, a.spent);
+            imported = ReportSums.add(imported, a.imported);
             add(group.totals, a);
             group.staffHours = group.staffHours.add(a.staffHours);
             group.assistantHours = group.assistantHours.add(a.assistantHours);
 
             List<Object> month = List.of(client.group(), cell.bucket());
             Totals m = monthly.computeIfAbsent(month, k -> new Totals());
-            m.spent += a.spent;
-            m.imported += a.imported;
+            m.spent = ReportSums.add(m.spent, a.spent);
+            m.imported = ReportSums.add(m.imported, a.imported);
             count(m, month, months);
 
             List<String> serviceClass = List.of(client.tenant(), cell.serviceClass(), cell.channel());
@@ -108,15 +108,16 @@ final class CostAggregation {
         for (ClientCosts.LineBalance line : costs.lines()) {
             List<String> category = List.of(client.tenant(), line.category);
             Totals b = budgetUse.computeIfAbsent(category, k -> new Totals());
-            b.allocated += line.allocated();
-            b.held += line.held;
-            b.spent += line.spent;
-            b.available += line.available;
+            b.allocated = ReportSums.add(b.allocated, line.allocated());
+            b.held = ReportSums.add(b.held, line.held);
+            b.spent = ReportSums.add(b.spent, line.spent);
+            b.available = ReportSums.add(b.available, line.available);
             b.lines++;
             count(b, category, categories);
         }
         group.totals.clients++;
-        group.costs.add(spent + imported);
+        long cost = ReportSums.add(spent, imported);
+        group.costs.add(cost);
         group.spents.add(spent);
         BigDecimal change = outcome == null ? null : outcome.change();
         if (change != null) {
@@ -124,7 +125,7 @@ final class CostAggregation {
             group.baselines = group.baselines.add(outcome.baseline());
             group.latests = group.latests.add(outcome.latest());
             group.changes = group.changes.add(change);
-            group.measuredCost += spent + imported;
+            group.measuredCost = ReportSums.add(group.measuredCost, cost);
             group.improvement = group.improvement.add(higherIsBetter(client.tenant(), outcome.instrument())
                     ? change : change.negate());
         }
@@ -157,7 +158,7 @@ final class CostAggregation {
         return new Group(key.tenant(), key.clientGroup(), groupName(key.tenant(), key.clientGroup()), key.cohort(), n,
                 euros(t.allocated), euros(t.held), euros(t.spent), euros(t.share), t.events,
                 ClientCosts.hours(g.staffHours), ClientCosts.hours(g.assistantHours), euros(t.imported),
-                euros(t.spent + t.imported), mean(g.costs), median(g.costs), mean(g.spents), median(g.spents),
+                euros(ReportSums.add(t.spent, t.imported)), mean(g.costs), median(g.costs), mean(g.spents), median(g.spents),
                 instrument, outcomeSuppressed ? null : g.measured,
                 outcomeShown ? score(g.baselines, g.measured) : null,
                 outcomeShown ? score(g.latests, g.measured) : null,
@@ -212,7 +213,7 @@ final class CostAggregation {
                 boolean small = small(t.clients);
                 out.add(new Monthly(key.tenant(), key.clientGroup(), key.cohort(), months.get(bucket),
                         small ? null : t.clients, small ? null : euros(t.spent), small ? null : euros(t.imported),
-                        small ? null : euros(t.spent + t.imported), small));
+                        small ? null : euros(ReportSums.add(t.spent, t.imported)), small));
             }
         }
         return out;
@@ -224,7 +225,7 @@ final class CostAggregation {
             boolean small = small(t.clients);
             out.add(new ByServiceClass(key.get(0), key.get(1), key.get(2), small ? null : t.clients,
                     small ? null : euros(t.allocated), small ? null : euros(t.spent), small ? null : euros(t.share),
-                    small ? null : euros(t.imported), small ? null : euros(t.spent + t.imported),
+                    small ? null : euros(t.imported), small ? null : euros(ReportSums.add(t.spent, t.imported)),
                     small ? null : t.events, small));
         });
         return out;
@@ -256,12 +257,12 @@ final class CostAggregation {
     }
 
     private static void add(Totals t, ClientCosts.Amounts a) {
-        t.allocated += a.allocated;
-        t.held += a.held;
-        t.spent += a.spent;
-        t.share += a.share;
-        t.imported += a.imported;
-        t.events += a.events;
+        t.allocated = ReportSums.add(t.allocated, a.allocated);
+        t.held = ReportSums.add(t.held, a.held);
+        t.spent = ReportSums.add(t.spent, a.spent);
+        t.share = ReportSums.add(t.share, a.share);
+        t.imported = ReportSums.add(t.imported, a.imported);
+        t.events = ReportSums.add(t.events, a.events);
     }
 
     /** Counts the client into a figure once, however many of its cells fall there. */

@@ -12,7 +12,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,13 +26,13 @@ public class CostImport implements MessageReplayer {
 
     private final LineImport lines;
     private final ReportImportQueries queries;
-    private final TenantCatalog tenants;
+    private final ClientGroupRule groups;
     private final ReportClock clock;
 
-    CostImport(LineImport lines, ReportImportQueries queries, TenantCatalog tenants, ReportClock clock) {
+    CostImport(LineImport lines, ReportImportQueries queries, ClientGroupRule groups, ReportClock clock) {
         this.lines = lines;
         this.queries = queries;
-        this.tenants = tenants;
+        this.groups = groups;
         this.clock = clock;
     }
 
@@ -43,7 +42,9 @@ public class CostImport implements MessageReplayer {
 
     /** Writes the member and the cost; true when anything changed. */
     private boolean apply(String tenant, String pseudonym, CostRecord r, UUID messageId, int lineNo) {
-        checkGroup(tenant, r.clientGroup());
+        groups.refusal(tenant, r.clientGroup()).ifPresent(rule -> {
+            throw new ReportRefusal("client_group", rule);
+        });
         Instant now = clock.now();
         LocalDate month = r.period().atDay(1);
         String cohort = r.cohort().name();
@@ -78,15 +79,6 @@ public class CostImport implements MessageReplayer {
             return true;
         }
         return changed;
-    }
-
-    private void checkGroup(String tenant, String group) {
-        tenants.tenant(tenant).ifPresent(t -> {
-            if (t.clientGroup(group).isEmpty()) {
-                throw new ReportRefusal("client_group", "is not one of the tenant's client groups ("
-                        + t.clientGroups().stream().map(ClientGroup::code).collect(Collectors.joining(", ")) + ")");
-            }
-        });
     }
 
     @Override

@@ -21,7 +21,7 @@ final class LongList {
     long sum() {
         long sum = 0;
         for (int i = 0; i < size; i++) {
-            sum += values[i];
+            sum = ReportSums.add(sum, values[i]);
         }
         return sum;
     }

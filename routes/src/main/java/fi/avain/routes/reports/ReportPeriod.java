@@ -1,5 +1,6 @@
 package fi.avain.routes.reports;
 
+import fi.avain.mappings.reports.ReportFields;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -22,12 +23,20 @@ public record ReportPeriod(YearMonth month) {
     /** A period written YYYY-MM, or an IllegalArgumentException saying so. */
     public static ReportPeriod parse(String text) {
         String value = text == null ? "" : text.strip();
+        YearMonth month = null;
         if (FORM.matcher(value).matches()) {
             try {
-                return new ReportPeriod(YearMonth.parse(value));
+                month = YearMonth.parse(value);
             } catch (DateTimeParseException e) {
                 // falls through to the one message
             }
+        }
+        // as for the costs and measurements it reports: a year before 2000 is a mistyped one
+        if (month != null && month.isBefore(YearMonth.from(ReportFields.EARLIEST))) {
+            throw new IllegalArgumentException("period must not be before " + YearMonth.from(ReportFields.EARLIEST));
+        }
+        if (month != null) {
+            return new ReportPeriod(month);
         }
         throw new IllegalArgumentException("period must be a month written YYYY-MM, such as 2026-03");
     }

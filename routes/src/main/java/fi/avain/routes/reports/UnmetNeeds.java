@@ -1,7 +1,10 @@
 package fi.avain.routes.reports;
 
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import fi.avain.budget.ClientIdentities;
 import fi.avain.mappings.MappingException;
 import fi.avain.mappings.model.MunicipalityCode;
@@ -18,7 +21,11 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class UnmetNeeds {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    // As for plans and outcomes: a need named twice, or anything after the object, says two things.
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
 
     private final ReportImportQueries queries;
     private final ClientIdentities identities;
@@ -68,7 +75,7 @@ class UnmetNeeds {
         try {
             node = body == null || body.length == 0 ? null : JSON.readTree(body);
         } catch (IOException e) {
-            throw new MappingException("body", "must be well-formed JSON");
+            throw new MappingException("body", "must be well-formed JSON without duplicate keys");
         }
         if (node == null || !node.isObject()) {
             throw new MappingException("body", "must be a JSON object");

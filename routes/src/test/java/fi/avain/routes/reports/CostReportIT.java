@@ -185,6 +185,15 @@ class CostReportIT {
     }
 
     @Test
+    void theApiAnswersAmountsWithTwoDecimalsAsTheFilesHaveThem() throws Exception {
+        String body = mvc.perform(get("/api/v1/reports/costs").param("period", PERIOD))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+        assertThat(body).contains("\"spent\":").doesNotContainPattern(":-?\\d+\\.\\d(?!\\d)")
+                .doesNotContainPattern("\"(allocated|held|spent|clientShare|importedCost|cost|meanCost|medianCost)\":-?\\d+[,}]");
+    }
+
+    @Test
     void theApiAnswersTheAggregatesAndAPageOfRowsByGroupAndCohort() throws Exception {
         mvc.perform(get("/api/v1/reports/costs").param("period", PERIOD))
                 .andExpect(status().isOk())

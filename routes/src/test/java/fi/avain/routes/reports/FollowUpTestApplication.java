@@ -33,7 +33,7 @@ import org.springframework.context.annotation.FilterType;
                 "fi\\.avain\\.routes\\.budget\\.(LedgerConfiguration|PlanIntake)",
                 "fi\\.avain\\.routes\\.messages\\.(MessagesConfiguration|MessageCipher|MessageQueries"
                         + "|MessageSearchQueries|MessageStore|MessageReplay)",
-                "fi\\.avain\\.routes\\.reports\\.(TenantCatalog|ReportingPseudonyms|ReportClock|ReportImportQueries"
+                "fi\\.avain\\.routes\\.reports\\.(TenantCatalog|ClientGroupRule|ReportingPseudonyms|ReportClock|ReportImportQueries"
                         + "|LineImport|CostImport|OutcomeImport|OutcomeMeasurements|OutcomeIntake"
                         + "|ImportCostsJob|ImportOutcomesJob|UnmetNeeds|OutcomeController|UnmetNeedController"
                         + "|FollowUpProblems)"}))

@@ -205,6 +205,20 @@ class ImportCostsJobIT {
     }
 
     @Test
+    void aTenantWithoutAFileTakesNoIdentityCodeAsAClientGroup() throws IOException {
+        JobSummary summary = job.run(Map.of("file", file("150385-9013,010190-123M,,P10.1,2026-01,10.00,talous,,",
+                "150385-9013,=cmd 010190-123M,,P10.1,2026-01,10.00,talous,,").toString(),
+                "tenant", "keyed-county"), JobProgress.NONE);
+
+        assertThat(summary.counts()).containsEntry("imported", 0L).containsEntry("errors", 2L);
+        assertThat(jdbc.sql("select reason from message where flow = 'cost-import' order by source_id")
+                .query(String.class).list()).containsExactly(
+                        "line 2: client_group: must not hold an identity code: a client group is a label in the reports",
+                        "line 3: client_group: must not hold an identity code: a client group is a label in the reports");
+        assertThat(tables.count("report_member") + tables.count("report_cost")).isZero();
+    }
+
+    @Test
     void cannotRunWithoutAReadableFileWithItsHeaderOrWithoutTheTenantsKey() throws IOException {
         Path noSource = dir.resolve("no-source.csv");
         Files.writeString(noSource, "client,client_group,service_class,period,cost\n150385-9013,disability,P10.1,2026-01,1\n");
@@ -214,6 +228,11 @@ class ImportCostsJobIT {
         assertFailed(Map.of("file", noSource.toString()), "cannot read no-source.csv: header: is missing the column source");
         assertFailed(Map.of("file", file("150385-9013,disability,,P10.1,2026-01,1,talous,,").toString(),
                 "tenant", "other-county"), "no reporting key for tenant other-county: set avain.reports.keys.other-county");
+        // a mistyped tenant is another tenant, without sandbox-county's key
+        for (String typo : new String[] {"sandboxcounty", "sandbox-county-", "Sandbox-County"}) {
+            assertFailed(Map.of("file", file("150385-9013,disability,,P10.1,2026-01,1,talous,,").toString(),
+                    "tenant", typo), "no reporting key for tenant " + typo + ": set avain.reports.keys." + typo);
+        }
         assertThat(tables.count("message") + tables.count("report_cost")).isZero();
     }
 

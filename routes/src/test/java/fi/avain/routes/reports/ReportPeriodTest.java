@@ -38,4 +38,11 @@ class ReportPeriodTest {
         assertThatThrownBy(() -> ReportPeriod.parse(text)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("period must be a month written YYYY-MM, such as 2026-03");
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0000-01", "1000-01", "1999-12"})
+    void refusesAMonthBeforeTheFollowUpCouldHaveOne(String text) {
+        assertThatThrownBy(() -> ReportPeriod.parse(text)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("period must not be before 2000-01");
+    }
 }

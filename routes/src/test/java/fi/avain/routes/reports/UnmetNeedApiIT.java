@@ -86,7 +86,9 @@ class UnmetNeedApiIT {
             "not a service class  | {\"serviceClass\": \"kotihoito\"}           | serviceClass | serviceClass: must be a PTV service class code such as P10.1, or its URI",
             "bad municipality     | {\"serviceClass\": \"P4.2\", \"municipality\": \"91\"} | municipality | municipality: must be exactly three digits",
             "note as a number     | {\"serviceClass\": \"P4.2\", \"note\": 5}    | note         | note: must be text",
-            "not an object        | [\"P4.2\"]                                   | body         | body: must be a JSON object"})
+            "not an object        | [\"P4.2\"]                                   | body         | body: must be a JSON object",
+            "a key twice          | {\"serviceClass\": \"P4.2\", \"serviceClass\": \"P4.1\"} | body | body: must be well-formed JSON without duplicate keys",
+            "text after it        | {\"serviceClass\": \"P4.2\"} {}              | body         | body: must be well-formed JSON without duplicate keys"})
     void refusesBadInputNamingTheField(String title, String body, String field, String detail) throws Exception {
         mark(budgetId.toString(), body)
                 .andExpect(status().isBadRequest())
