@@ -28,9 +28,10 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
  */
 @ExtendWith(OutputCaptureExtension.class)
 class PortalPagingAcrossNodesIT extends AvainIntegrationTest {
-    static final String CLIENT = "010190-123M";
-    static final String OTHER_CLIENT = "150582A987P";
-    static final String REPRESENTATIVE = "131052-308T";
+    static final String CLIENT = PortalIT.CLIENT;
+    static final String OTHER_CLIENT = PortalIT.OTHER_CLIENT;
+    static final String REPRESENTATIVE = PortalIT.REPRESENTATIVE;
+    /** As the portal test's plan, with card lines only. */
     static final String PLAN = """
             {"planId": "%s", "tenant": "01", "client": {"identityCode": "%s", "homeMunicipality": "091"},
              "clientGroup": "disability", "cohort": "hb", "period": {"start": "%s", "end": "%s"},
@@ -146,28 +147,16 @@ class PortalPagingAcrossNodesIT extends AvainIntegrationTest {
         return "http://127.0.0.1:" + port;
     }
 
-    /** The path of the Bundle's next page, or null when it is the last. */
     static String next(JsonNode bundle) {
-        for (JsonNode link : bundle.path("link")) {
-            if ("next".equals(link.get("relation").asText())) {
-                String url = link.get("url").asText();
-                return url.substring(url.indexOf("/fhir"));
-            }
-        }
-        return null;
+        return PortalIT.next(bundle);
     }
 
     static List<String> resourceIds(JsonNode bundle) {
-        List<String> ids = new ArrayList<>();
-        for (JsonNode entry : bundle.path("entry")) {
-            ids.add(entry.get("resource").get("resourceType").asText() + "/" + entry.get("resource").get("id").asText());
-        }
-        return ids;
+        return PortalIT.resourceIds(bundle);
     }
 
     static JsonNode created(HttpResponse<String> response) {
-        assertThat(response.statusCode()).as(response.body()).isIn(200, 201);
-        return json(response.body());
+        return PortalIT.created(response);
     }
 
     JsonNode fhirOk(String node, String path, String token) {
