@@ -1,5 +1,6 @@
--- Quartz's JDBC job store, shared by every server node: a schedule fires on one node only, and a node
--- that dies mid-run has its firing taken over. The tables are Quartz's (tables_postgres.sql of Quartz
+-- Quartz's JDBC job store, shared by every server node: a schedule fires on one node only. A firing
+-- whose node dies mid-run is not run again elsewhere (a half-done job is not restarted); the next
+-- firing is the next run. The tables are Quartz's (tables_postgres.sql of Quartz
 -- 2.5), so their names are Quartz's too, plural ones included; types are spelt so that H2 (the sandbox)
 -- accepts them as well: text for varchar, boolean for bool. Times are Quartz's epoch milliseconds.
 create table qrtz_job_details (

@@ -62,6 +62,7 @@ public class JobRunner {
         }
         // This process's own runs are refused without a round trip to the database.
         if (running.putIfAbsent(name, Boolean.TRUE) != null) {
+            log.info("job {} not started: it is running in this process", name);
             return JobSummary.failed(name, ALREADY_RUNNING, 0);
         }
         try (JobLocks.Held held = locks.tryHold(name).orElse(null)) {

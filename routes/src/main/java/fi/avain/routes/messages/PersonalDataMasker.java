@@ -1,6 +1,8 @@
 package fi.avain.routes.messages;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -31,20 +33,37 @@ public final class PersonalDataMasker {
      * texts about them (a problem's detail, a source id, a hashed client key), where a look-alike in one
      * UUID in seventy, or in about every other 64-digit digest, would make the id unreadable and
      * unsearchable. A UUID cannot carry an identity code's separator in its place; a digest could hold
-     * one of this century's codes only if someone built it to.
+     * one of this century's codes only if someone built it to. A code that reaches past an id's end (a
+     * digest written right before a code, whose digits run on into the code's date) is masked all the same.
      */
     public static String maskOutsideIds(String text) {
         if (text == null) {
             return null;
         }
+        List<int[]> ids = new ArrayList<>();
         Matcher id = ID.matcher(text);
+        while (id.find()) {
+            ids.add(new int[] {id.start(), id.end()});
+        }
+        Matcher code = HETU.matcher(text);
         StringBuilder out = new StringBuilder(text.length());
         int from = 0;
-        while (id.find()) {
-            out.append(mask(text.substring(from, id.start()))).append(id.group());
-            from = id.end();
+        while (code.find()) {
+            if (!insideAnId(code.start(), code.end(), ids)) {
+                out.append(text, from, code.start()).append(MASK);
+                from = code.end();
+            }
         }
-        return out.append(mask(text.substring(from))).toString();
+        return out.append(text, from, text.length()).toString();
+    }
+
+    private static boolean insideAnId(int start, int end, List<int[]> ids) {
+        for (int[] span : ids) {
+            if (span[0] <= start && end <= span[1]) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The values masked outside ids, in the same order; the names are the code's own. */

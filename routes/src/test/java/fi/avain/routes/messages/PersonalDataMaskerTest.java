@@ -70,4 +70,16 @@ class PersonalDataMaskerTest {
         assertThat(PersonalDataMasker.maskOutsideIds("131052-308T")).as("a code is not a digest")
                 .isEqualTo("******-****");
     }
+
+    @Test
+    void outsideIdsMasksACodeWhoseDateRunsOnFromADigestOrWhoseEndRunsIntoOne() {
+        assertThat(PersonalDataMasker.maskOutsideIds("sha " + "ab".repeat(13) + "010190-123M rest"))
+                .isEqualTo("sha " + "ab".repeat(13) + "******-**** rest");
+        assertThat(PersonalDataMasker.maskOutsideIds("file " + "0".repeat(26) + "010190-123M.csv"))
+                .isEqualTo("file " + "0".repeat(26) + "******-****.csv");
+        assertThat(PersonalDataMasker.maskOutsideIds("010190-123B" + "c".repeat(28)))
+                .isEqualTo("******-****" + "c".repeat(28));
+        String id = "93186671-4263-436a-8484-dd6e1f6d4552";
+        assertThat(PersonalDataMasker.maskOutsideIds(id + "131052-308T")).doesNotContain("131052-308T");
+    }
 }
