@@ -100,6 +100,11 @@ class FollowUpIT extends AvainIntegrationTest {
                 .replace("sandbox-county", "sandbox--county").replace("\"disability\"", "\"010190-123M\""));
         assertThat(code.statusCode()).as(code.body()).isEqualTo(400);
         assertThat(code.body()).contains("clientGroup: must not hold an identity code").doesNotContain("010190-123M");
+        HttpResponse<String> category = postJson("/api/v1/plans", INTEGRATOR_KEY, PLAN
+                .replace("\"Hoiva\"", "\"=cmd 010190-123M\""));
+        assertThat(category.statusCode()).as(category.body()).isEqualTo(400);
+        assertThat(json(category.body()).get("field").asText()).isEqualTo("lines[0].category");
+        assertThat(category.body()).doesNotContain("010190-123M");
         assertThat(jdbc.sql("select count(*) from budget").query(Long.class).single()).isZero();
 
         // a plan of a mistyped tenant is that tenant's, without sandbox-county's reporting key

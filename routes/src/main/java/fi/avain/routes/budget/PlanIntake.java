@@ -11,6 +11,7 @@ import fi.avain.routes.messages.InboundMessage;
 import fi.avain.routes.messages.MessageReplayer;
 import fi.avain.routes.messages.MessageStatus;
 import fi.avain.routes.messages.MessageStore;
+import fi.avain.routes.messages.PersonalDataMasker;
 import fi.avain.routes.messages.ReplayOutcome;
 import fi.avain.routes.messages.StoredMessage;
 import fi.avain.routes.reports.ClientGroupRule;
@@ -88,11 +89,21 @@ public class PlanIntake implements MessageReplayer {
         }
     }
 
-    /** The follow-up groups clients by the plan's client group: the tenant's own code list decides it. */
+    /**
+     * The follow-up groups clients by the plan's client group, which the tenant's own code list decides, and
+     * shows each line's category: both are labels in the reports, where identity codes never appear.
+     */
     private void checkGroup(CarePlan plan) {
         groups.refusal(plan.tenant(), plan.clientGroup()).ifPresent(rule -> {
             throw new MappingException("clientGroup", rule);
         });
+        for (int i = 0; i < plan.lines().size(); i++) {
+            String category = plan.lines().get(i).category();
+            if (category != null && !category.equals(PersonalDataMasker.mask(category))) {
+                throw new MappingException("lines[" + i + "].category",
+                        "must not hold an identity code: a line's category is a label in the reports");
+            }
+        }
     }
 
     /** Keeps a plan that could not even be read as a plan (its envelope was wrong) in error, with the reason. */
