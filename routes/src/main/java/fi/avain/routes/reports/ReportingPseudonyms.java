@@ -127,7 +127,7 @@ public class ReportingPseudonyms {
         return text != null && PSEUDONYM.matcher(text).matches();
     }
 
-    /** Whether the tenant has a reporting key; a key that is set but not a usable one stops the caller. */
+    /** Whether the tenant has a reporting key (one set but unusable has already stopped start-up). */
     public boolean hasKey(String tenant) {
         return key(tenant) != null;
     }
