@@ -139,7 +139,8 @@ public final class MarketplaceSimulator extends SimulatorServer {
         }
         puts.computeIfAbsent(type, key -> new AtomicLong()).incrementAndGet();
         byte[] previous = store(type).put(id, body.get());
-        exchange.json(previous == null ? 201 : 200, body.get());
+        // No body back: the sync reads only the status, and an echo would double every PUT's bytes.
+        exchange.empty(previous == null ? 201 : 200);
     }
 
     private void delete(String type, String id, SimulatorExchange exchange) throws IOException {

@@ -66,12 +66,19 @@ public final class PtvSimulator extends SimulatorServer {
         pageSize = size;
     }
 
-    /** Runs a simulator in its own JVM: {@code --services=N --port=P --seed=S}. */
+    /**
+     * Runs a simulator in its own JVM: {@code --services=N --port=P --seed=S}, and
+     * {@code --render-ahead=true} to render every item before it starts listening.
+     */
     public static void main(String[] args) throws InterruptedException {
         int services = Integer.parseInt(StandaloneSimulator.option(args, "services", "1000"));
         int port = Integer.parseInt(StandaloneSimulator.option(args, "port", "0"));
         long seed = Long.parseLong(StandaloneSimulator.option(args, "seed", "1"));
-        PtvSimulator simulator = start(PtvCatalogue.generate(services, seed, Instant.now()), port);
+        PtvCatalogue catalogue = PtvCatalogue.generate(services, seed, Instant.now());
+        if (Boolean.parseBoolean(StandaloneSimulator.option(args, "render-ahead", "false"))) {
+            catalogue.renderAhead();
+        }
+        PtvSimulator simulator = start(catalogue, port);
         StandaloneSimulator.serveUntilStopped(simulator, simulator.baseUrl());
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import fi.avain.connectors.simulator.Fault;
 import fi.avain.connectors.simulator.LoopbackClient;
+import fi.avain.connectors.simulator.SimulatorServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -18,13 +19,32 @@ class MarketplaceSimulatorTest {
 
     @Test
     void recordsTheLatestBodyAndCountsPuts() {
-        assertThat(http.put(simulator.baseUrl() + "/services/s1", "{\"id\":\"s1\",\"name\":\"a\"}").statusCode()).isEqualTo(201);
-        assertThat(http.put(simulator.baseUrl() + "/services/s1", "{\"id\":\"s1\",\"name\":\"b\"}").statusCode()).isEqualTo(200);
+        var created = http.put(simulator.baseUrl() + "/services/s1", "{\"id\":\"s1\",\"name\":\"a\"}");
+        assertThat(created.statusCode()).isEqualTo(201);
+        assertThat(created.body()).isEmpty();
+        var replaced = http.put(simulator.baseUrl() + "/services/s1", "{\"id\":\"s1\",\"name\":\"b\"}");
+        assertThat(replaced.statusCode()).isEqualTo(200);
+        assertThat(replaced.body()).isEmpty();
         assertThat(simulator.get("services", "s1").orElseThrow().get("name").asText()).isEqualTo("b");
         assertThat(http.json(simulator.baseUrl() + "/services/s1").get("name").asText()).isEqualTo("b");
         assertThat(http.json(simulator.baseUrl() + "/services")).hasSize(1);
         assertThat(simulator.puts("services")).isEqualTo(2);
         assertThat(simulator.ids("services")).containsExactly("s1");
+    }
+
+    @Test
+    void answersOnTheServersOwnThreadWhenInline() {
+        System.setProperty(SimulatorServer.INLINE_PROPERTY, "true");
+        try (MarketplaceSimulator inline = MarketplaceSimulator.start()) {
+            for (int i = 0; i < 20; i++) {
+                assertThat(http.put(inline.baseUrl() + "/locations/l" + i, "{\"id\":\"l" + i + "\"}").statusCode())
+                        .isEqualTo(201);
+            }
+            assertThat(inline.ids("locations")).hasSize(20);
+            assertThat(http.json(inline.baseUrl() + "/locations/l7").get("id").asText()).isEqualTo("l7");
+        } finally {
+            System.clearProperty(SimulatorServer.INLINE_PROPERTY);
+        }
     }
 
     @Test

@@ -59,6 +59,23 @@ class PtvSimulatorTest {
         assertThat(body.get("itemList")).extracting(item -> item.get("id").asText()).containsExactly(id);
     }
 
+    @Test
+    void anItemRenderedAheadIsServedAsItWasRenderedOnDemandAndStillChanges() {
+        PtvCatalogue ahead = PtvCatalogue.generate(200, 42, BASE);
+        ahead.renderAhead();
+        for (PtvKind kind : PtvKind.values()) {
+            for (String id : catalogue.ids(kind)) {
+                assertThat(ahead.json(kind, id)).get().isEqualTo(catalogue.json(kind, id).orElseThrow());
+            }
+        }
+        String id = ahead.ids(PtvKind.Service).get(0);
+        ahead.archive(PtvKind.Service, id, BASE.plusSeconds(60));
+        JsonNode archived = ahead.item(PtvKind.Service, id).orElseThrow();
+        assertThat(archived.get("publishingStatus").asText()).isEqualTo("Archived");
+        assertThat(archived.get("modified").asText()).isEqualTo(PtvTime.modified(BASE.plusSeconds(60)));
+        assertThat(ahead.publishedJson(PtvKind.Service, id)).isEmpty();
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"2026-10-01", "2026-10-01T12:00:00Z", "2026-10-01T12:00:00.000", "yesterday"})
     void rejectsADateInAnyOtherFormat(String date) {
