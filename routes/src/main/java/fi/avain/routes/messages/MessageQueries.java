@@ -1,5 +1,6 @@
 package fi.avain.routes.messages;
 
+import fi.avain.routes.jdbc.CopyRows;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -28,6 +29,9 @@ class MessageQueries {
                                  content_type, body_ciphertext, body_nonce, key_id, content_hash, body_encoding)
             values (?, ?, ?, ?, ?, ?, 'RECEIVED', 0, ?, ?, ?, ?, ?, ?)
             """;
+    private static final List<String> MESSAGE_COLUMNS = List.of("id", "flow", "source_id", "tenant", "received_at",
+            "updated_at", "status", "attempts", "content_type", "body_ciphertext", "body_nonce", "key_id", "content_hash",
+            "body_encoding");
     private static final String INSERT_SETTLED = """
             insert into message (id, flow, source_id, tenant, received_at, updated_at, status, attempts, reason,
                                  content_type, body_ciphertext, body_nonce, key_id, content_hash, body_encoding)
@@ -78,13 +82,20 @@ class MessageQueries {
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
+    private final boolean copyRows;
 
     MessageQueries(JdbcClient jdbc, JdbcTemplate template) {
+        this.copyRows = CopyRows.supportedBy(template.getDataSource());
         this.jdbc = jdbc;
         this.template = template;
     }
 
     void insert(List<NewMessage> rows, Instant at) {
+        // One message (a webhook, a SOAP call) keeps its prepared INSERT; a batch of polled items is copied.
+        if (copyRows && rows.size() > 1) {
+            copy(rows, at);
+            return;
+        }
         OffsetDateTime time = utc(at);
         template.batchUpdate(INSERT_MESSAGE, rows, CHUNK, (ps, row) -> {
             InboundMessage m = row.message();
@@ -108,6 +119,23 @@ class MessageQueries {
             ps.setString(2, (String) key[1]);
             ps.setString(3, (String) key[2]);
         });
+    }
+
+    /** As {@link #insert}, through PostgreSQL's binary COPY: batches of polled items are the bulk of the store's writes. */
+    private void copy(List<NewMessage> rows, Instant at) {
+        CopyRows messages = new CopyRows(template, "message", MESSAGE_COLUMNS);
+        CopyRows keys = new CopyRows(template, "message_key", List.of("message_id", "key_name", "key_value"));
+        for (NewMessage row : rows) {
+            InboundMessage m = row.message();
+            messages.row().uuid(row.id()).text(m.flow()).text(m.sourceId()).text(m.tenant()).timestamp(at).timestamp(at)
+                    .text(MessageStatus.RECEIVED.name()).int4(0).text(m.contentType()).bytes(row.body().ciphertext())
+                    .bytes(row.body().nonce()).text(row.body().keyId()).text(row.contentHash())
+                    .text(row.encoding().column());
+        }
+        // Every message first: a key's foreign key needs its message, and rows are sent as they pile up.
+        messages.finish();
+        rows.forEach(row -> row.message().keys().forEach((name, value) -> keys.row().uuid(row.id()).text(name).text(value)));
+        keys.finish();
     }
 
     boolean exists(UUID id) {

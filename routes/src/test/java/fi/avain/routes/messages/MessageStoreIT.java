@@ -95,6 +95,25 @@ class MessageStoreIT {
     }
 
     @Test
+    void storesABatchOfSeveralMegabytesWithEveryMessagesKeys() {
+        java.util.Random random = new java.util.Random(7);
+        List<InboundMessage> messages = IntStream.range(0, 400).mapToObj(i -> {
+            byte[] noise = new byte[6_000];
+            random.nextBytes(noise);
+            String body = "{\"n\":" + i + ",\"noise\":\"" + java.util.HexFormat.of().formatHex(noise) + "\"}";
+            return message(flow, body, Map.of("serviceId", "s" + i));
+        }).toList();
+
+        List<UUID> ids = store.receiveAll(messages);
+
+        assertThat(jdbc.sql("select count(*) from message_key k join message m on m.id = k.message_id where m.flow = :flow")
+                .param("flow", flow).query(Long.class).single()).isEqualTo(400);
+        assertThat(store.find(ids.get(399)).orElseThrow().bodyText()).isEqualTo(new String(messages.get(399).body(),
+                java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(store.find(ids.get(0)).orElseThrow().keys()).containsEntry("serviceId", "s0");
+    }
+
+    @Test
     void storesABatchLargerThanOneJdbcBatchInOrder() {
         List<InboundMessage> messages = IntStream.range(0, 2_500)
                 .mapToObj(i -> message(flow, "{\"n\":" + i + "}", Map.of("serviceId", "s" + i))).toList();
