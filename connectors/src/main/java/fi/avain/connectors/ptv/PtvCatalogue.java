@@ -82,7 +82,7 @@ public final class PtvCatalogue {
     /**
      * Renders every generated item now and keeps its bytes, so serving it renders nothing. For a
      * benchmark, where this fake shares the machine's cores with what is measured; it holds every
-     * item's JSON in memory (about 20 kB a service with its channels).
+     * item's JSON in memory (about 30 kB a service with its channels and organisation).
      */
     public synchronized void renderAhead() {
         for (PtvKind kind : PtvKind.values()) {

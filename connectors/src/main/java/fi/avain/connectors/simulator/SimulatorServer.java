@@ -59,7 +59,8 @@ public abstract class SimulatorServer implements AutoCloseable {
             return thread;
         });
         // Inline, each request is answered on the server's own thread, without two thread hand-offs:
-        // for a benchmark's fake whose answers never wait, sharing the cores with what is measured.
+        // for a benchmark's fake whose answers never wait, sharing the cores with what is measured. One
+        // slow answer (a TIMEOUT fault, a client that stops reading) then holds up every connection.
         server.setExecutor(Boolean.getBoolean(INLINE_PROPERTY) ? Runnable::run : workers);
         server.createContext("/", http -> handle(new SimulatorExchange(http)));
     }

@@ -100,8 +100,8 @@ public final class CopyRows {
     }
 
     /**
-     * A {@code timestamp with time zone}, rounded to the microsecond as PostgreSQL rounds a timestamp
-     * given as text (the column keeps no finer part).
+     * A {@code timestamp with time zone}, rounded half up to the microsecond (the column keeps no finer
+     * part), as the driver rounds a timestamp it binds to an INSERT.
      */
     public CopyRows timestamp(Instant value) {
         if (value == null) {

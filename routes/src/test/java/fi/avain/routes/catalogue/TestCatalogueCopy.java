@@ -18,6 +18,8 @@ import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Puts providers and services into the catalogue copy as the sync does: the same HSDS objects and facets
@@ -29,10 +31,18 @@ public final class TestCatalogueCopy {
 
     private final CatalogueItems items;
     private final CatalogueCopyQueries copy;
+    private final TransactionTemplate transaction;
 
     public TestCatalogueCopy(JdbcClient jdbc, NamedParameterJdbcTemplate batch, ObjectMapper json) {
         this.items = new CatalogueItems(json);
         this.copy = new CatalogueCopyQueries(jdbc, batch);
+        this.transaction = new TransactionTemplate(new DataSourceTransactionManager(
+                batch.getJdbcTemplate().getDataSource()));
+    }
+
+    /** In a transaction, as the sync saves: an item and its facets commit together. */
+    private void save(CatalogueItem item) {
+        transaction.executeWithoutResult(status -> copy.save(List.of(item), i -> false, MODIFIED));
     }
 
     /** A company from the comparison catalogue. */
@@ -41,7 +51,7 @@ public final class TestCatalogueCopy {
                 LocalizedText.of("fi", name), LocalizedText.EMPTY, Optional.empty(), Optional.empty(),
                 Optional.empty(), List.of(), List.of(), List.of(), List.of(), Optional.empty(),
                 PublicationStatus.PUBLISHED, MODIFIED);
-        copy.save(List.of(items.organization(provider)), i -> false, MODIFIED);
+        save(items.organization(provider));
         return provider.id();
     }
 
@@ -57,7 +67,7 @@ public final class TestCatalogueCopy {
                 municipalities.stream().map(MunicipalityCode::parse).toList(), List.of(),
                 provider == null ? List.of() : List.of(provider), Optional.empty(), Set.copyOf(Arrays.asList(modes)),
                 List.of("fi"), List.of(), Optional.empty(), PublicationStatus.PUBLISHED, MODIFIED);
-        copy.save(List.of(items.service(service)), i -> false, MODIFIED);
+        save(items.service(service));
         return service.id();
     }
 }

@@ -35,7 +35,8 @@ class CopyRowsIT {
         try (Connection connection = DriverManager.getConnection(URL, USER, null)) {
             connection.createStatement().execute("create schema " + schema);
         }
-        dataSource = new SingleConnectionDataSource(URL + "?currentSchema=" + schema, USER, null, true);
+        dataSource = new SingleConnectionDataSource(URL + (URL.contains("?") ? "&" : "?") + "currentSchema=" + schema,
+                USER, null, true);
         jdbc = new JdbcTemplate(dataSource);
         jdbc.execute("""
                 create table t (id uuid primary key, name text not null, body bytea, n integer not null,
@@ -80,6 +81,25 @@ class CopyRowsIT {
         assertThat(second.get("other")).isNull();
         assertThat(jdbc.queryForObject("select count(*) from t where at is null and length(body) = 0", Integer.class))
                 .isEqualTo(1);
+    }
+
+    @Test
+    void aTimestampIsRoundedToTheMicrosecondAcrossASecondAndBefore2000() {
+        CopyRows rows = new CopyRows(jdbc, "t", COLUMNS);
+        rows.row().uuid(new UUID(0, 1)).text("carry").bytes(null).int4(1)
+                .timestamp(Instant.parse("2026-11-25T03:04:05.999999600Z")).uuid(null);
+        rows.row().uuid(new UUID(0, 2)).text("before 2000").bytes(null).int4(2)
+                .timestamp(Instant.parse("1969-07-20T20:17:40.000000400Z")).uuid(null);
+        rows.row().uuid(new UUID(0, 3)).text("half").bytes(null).int4(3)
+                .timestamp(Instant.parse("1999-12-31T23:59:59.999999500Z")).uuid(null);
+        rows.finish();
+
+        assertThat(jdbc.query("select at from t order by n", (rs, i) -> rs.getObject(1, OffsetDateTime.class).toInstant()))
+                .containsExactly(Instant.parse("2026-11-25T03:04:06Z"), Instant.parse("1969-07-20T20:17:40Z"),
+                        Instant.parse("2000-01-01T00:00:00Z"));
+        assertThat(jdbc.queryForObject("""
+                select count(*) from t where n = 1 and at = timestamptz '2026-11-25 03:04:05.9999996+00'
+                """, Integer.class)).as("as PostgreSQL rounds the same instant given as text").isOne();
     }
 
     @Test

@@ -48,6 +48,37 @@ class MessageStoreIT {
     }
 
     @Test
+    void aBatchIsStoredAsEachOfItsMessagesWouldBeAlone() {
+        clock.advance(Duration.ofMinutes(2));
+        String large = "{\"description\":\"" + "Kotihoito ja palveluasuminen. ".repeat(100) + "\"}";
+        InboundMessage withoutTenant = new InboundMessage(flow, "ptv:Service:1", null, Map.of("serviceId", "s1"),
+                "application/json", large.getBytes(StandardCharsets.UTF_8));
+        InboundMessage small = message(flow, "{\"a\":1}", Map.of("serviceId", "s2", "organizationId", "o2"));
+
+        List<UUID> ids = store.receiveAll(List.of(withoutTenant, small));
+
+        StoredMessage first = store.find(ids.get(0)).orElseThrow();
+        assertThat(first.status()).isEqualTo(MessageStatus.RECEIVED);
+        assertThat(first.attempts()).isZero();
+        assertThat(first.tenant()).isNull();
+        assertThat(first.sourceId()).isEqualTo("ptv:Service:1");
+        assertThat(first.keys()).containsOnly(Map.entry("serviceId", "s1"));
+        assertThat(first.receivedAt()).isEqualTo(clock.instant());
+        assertThat(first.updatedAt()).isEqualTo(clock.instant());
+        assertThat(first.bodyText()).isEqualTo(large);
+        assertThat(first.contentHash()).isEqualTo(ContentHash.of(first.body()));
+        StoredMessage second = store.find(ids.get(1)).orElseThrow();
+        assertThat(second.tenant()).isEqualTo("tenant-01");
+        assertThat(second.keys()).containsOnly(Map.entry("serviceId", "s2"), Map.entry("organizationId", "o2"));
+        assertThat(second.bodyText()).isEqualTo("{\"a\":1}");
+        assertThat(jdbc.sql("select body_encoding from message where id in (:ids) order by length(body_ciphertext) desc")
+                .param("ids", ids).query(String.class).list())
+                .as("the large body compressed, the small one as received").containsExactly("lz4", "identity");
+        assertThat(jdbc.sql("select content_type from message where id = :id").param("id", ids.get(0))
+                .query(String.class).single()).isEqualTo("application/json");
+    }
+
+    @Test
     void keepsTheBodyEncryptedAtRest() {
         UUID id = store.receive(message(flow, "{\"authorizationId\":\"iauth_secret_42\"}"));
 
