@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
@@ -21,7 +22,9 @@ import java.util.stream.Stream;
  * have Avain POST to its own loopback, the county's private networks or a cloud metadata address,
  * nor map them by the delivery errors. An operator can allow networks of their own
  * ({@code avain.portal.subscriptions.allowed-networks}), such as the portal backend's. Checked when a
- * subscription is made and again before each delivery, since DNS can change its answer in between.
+ * subscription is made, and again by each delivery's connection through {@link #permitted}: the
+ * addresses judged are the ones connected to, so a name whose DNS answer changes after a check (DNS
+ * rebinding) cannot lead a delivery inside.
  */
 public final class EndpointAddresses {
     static final String SETTING = "avain.portal.subscriptions.allowed-networks";
@@ -51,22 +54,55 @@ public final class EndpointAddresses {
     private final boolean publicOnly;
     private final List<AddressBlock> allowed;
     private final Duration lookupTimeout;
+    private final Function<String, InetAddress[]> lookup;
 
-    private EndpointAddresses(boolean publicOnly, List<AddressBlock> allowed, Duration lookupTimeout) {
+    private EndpointAddresses(boolean publicOnly, List<AddressBlock> allowed, Duration lookupTimeout,
+            Function<String, InetAddress[]> lookup) {
         this.publicOnly = publicOnly;
         this.allowed = allowed;
         this.lookupTimeout = lookupTimeout;
+        this.lookup = lookup;
     }
 
     /** Any address: the sandbox and the tests, whose subscribers listen on loopback. */
     public static EndpointAddresses any() {
-        return new EndpointAddresses(false, List.of(), Duration.ZERO);
+        return new EndpointAddresses(false, List.of(), Duration.ZERO, EndpointAddresses::lookUp);
     }
 
     /** Public addresses, and those in {@code allowedNetworks} (CIDR blocks); a name must resolve within {@code lookupTimeout}. */
     public static EndpointAddresses publicOr(List<String> allowedNetworks, Duration lookupTimeout) {
+        return publicOr(allowedNetworks, lookupTimeout, EndpointAddresses::lookUp);
+    }
+
+    /** As {@link #publicOr(List, Duration)}, names resolved by {@code lookup} (which throws for a name that does not resolve). */
+    static EndpointAddresses publicOr(List<String> allowedNetworks, Duration lookupTimeout,
+            Function<String, InetAddress[]> lookup) {
         return new EndpointAddresses(true, allowedNetworks.stream().map(text -> AddressBlock.parse(SETTING, text)).toList(),
-                lookupTimeout);
+                lookupTimeout, lookup);
+    }
+
+    /** A host that does not resolve to addresses a notification may go to. */
+    static final class Refused extends UnknownHostException {
+        private static final long serialVersionUID = 1L;
+
+        Refused() {
+            super(REFUSAL);
+        }
+    }
+
+    /**
+     * The addresses a delivery to {@code host} connects to: all it resolves to, resolved once here, when
+     * every one of them may be notified; otherwise {@link Refused}.
+     */
+    InetAddress[] permitted(String host) throws UnknownHostException {
+        if (!publicOnly) {
+            return InetAddress.getAllByName(host);
+        }
+        InetAddress[] addresses = resolve(host);
+        if (addresses == null || addresses.length == 0 || !Arrays.stream(addresses).allMatch(this::mayNotify)) {
+            throw new Refused();
+        }
+        return addresses;
     }
 
     /** Production's rules: public addresses only, and https but to loopback. */
@@ -79,17 +115,25 @@ public final class EndpointAddresses {
         if (!publicOnly) {
             return null;
         }
-        InetAddress[] addresses;
         try {
-            addresses = CompletableFuture.supplyAsync(() -> lookUp(host), LOOKUPS)
-                    .get(lookupTimeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException | ExecutionException e) {
-            return REFUSAL;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            permitted(host);
+            return null;
+        } catch (UnknownHostException e) {
             return REFUSAL;
         }
-        return Arrays.stream(addresses).allMatch(this::mayNotify) ? null : REFUSAL;
+    }
+
+    /** Null when the name does not resolve in time. */
+    private InetAddress[] resolve(String host) {
+        try {
+            return CompletableFuture.supplyAsync(() -> lookup.apply(host), LOOKUPS)
+                    .get(lookupTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
     }
 
     private static InetAddress[] lookUp(String host) {

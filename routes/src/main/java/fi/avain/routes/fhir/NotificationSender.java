@@ -1,33 +1,79 @@
 package fi.avain.routes.fhir;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.ConnectException;
-import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
-import java.nio.charset.StandardCharsets;
+import java.net.InetAddress;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.apache.hc.client5.http.ConnectTimeoutException;
+import org.apache.hc.client5.http.DnsResolver;
+import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.io.entity.StringEntity;
+import org.apache.hc.core5.util.Timeout;
 
 /**
  * POSTs a notification to a subscriber. The reasons it gives for a failure name what went wrong, never the
- * endpoint or a header, so they can be stored, shown and logged.
+ * endpoint or a header, so they can be stored, shown and logged. The connection goes only to addresses
+ * {@link EndpointAddresses#permitted} gives for the endpoint's host at that moment.
  */
 final class NotificationSender {
     static final String CONTENT_TYPE = "application/fhir+json; charset=UTF-8";
+    /** Ends a delivery still waiting at its deadline, whatever the subscriber is doing. */
+    private static final ScheduledExecutorService DEADLINES = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "subscription-delivery-deadline");
+        thread.setDaemon(true);
+        return thread;
+    });
 
-    private final HttpClient http;
+    private final CloseableHttpClient http;
+    private final Duration connectTimeout;
     private final Duration requestTimeout;
     private final EndpointAddresses addresses;
 
     NotificationSender(Duration connectTimeout, Duration requestTimeout, EndpointAddresses addresses) {
         this.addresses = addresses;
-        // HTTP/1.1: a plain-http subscriber gets no h2c upgrade request, which some servers mishandle.
-        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(connectTimeout)
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        this.connectTimeout = connectTimeout;
         this.requestTimeout = requestTimeout;
+        DnsResolver resolver = new DnsResolver() {
+            @Override
+            public InetAddress[] resolve(String host) throws UnknownHostException {
+                return addresses.permitted(host);
+            }
+
+            @Override
+            public String resolveCanonicalHostname(String host) {
+                return host;
+            }
+        };
+        // HTTP/1.1 only, no redirects, no retries: a delivery is one POST, and the dispatcher decides on retries.
+        this.http = HttpClients.custom()
+                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+                        .setDnsResolver(resolver)
+                        .setDefaultConnectionConfig(ConnectionConfig.custom()
+                                .setConnectTimeout(Timeout.of(connectTimeout))
+                                .setSocketTimeout(Timeout.of(requestTimeout))
+                                .build())
+                        .setMaxConnTotal(64)
+                        .setMaxConnPerRoute(16)
+                        .build())
+                .setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(Timeout.of(requestTimeout)).build())
+                .disableRedirectHandling()
+                .disableAutomaticRetries()
+                .disableCookieManagement()
+                .disableAuthCaching()
+                .build();
     }
 
     /** Null when the subscriber took the notification (2xx); otherwise why not. */
@@ -36,36 +82,48 @@ final class NotificationSender {
         if (refused != null) {
             return "not sent: the endpoint's " + refused;
         }
-        HttpRequest request;
+        HttpPost post;
         try {
-            HttpRequest.Builder builder = HttpRequest.newBuilder(channel.endpoint()).timeout(requestTimeout)
-                    .header("Content-Type", CONTENT_TYPE)
-                    .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
+            post = new HttpPost(channel.endpoint());
+            post.setEntity(new StringEntity(json, ContentType.parse(CONTENT_TYPE)));
             for (String line : channel.headers()) {
                 String[] header = SubscriptionChannel.split(line);
-                builder.header(header[0], header[1]);
+                post.addHeader(header[0], header[1]);
             }
-            request = builder.build();
         } catch (IllegalArgumentException e) {
             return "the HTTP client refused the request's endpoint or headers";
         }
+        ScheduledFuture<?> deadline = DEADLINES.schedule(post::cancel, requestTimeout.toMillis(), TimeUnit.MILLISECONDS);
         try {
-            HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
-            // The answer's body is not read: closing it bounds a subscriber that streams without end.
-            response.body().close();
-            int status = response.statusCode();
+            ClassicHttpResponse response = http.executeOpen(null, post, null);
+            int status = response.getCode();
+            // The answer's body is not read: dropping the connection bounds a subscriber that streams without end.
+            post.cancel();
+            closeQuietly(response);
             return status >= 200 && status < 300 ? null : "HTTP " + status;
-        } catch (HttpConnectTimeoutException e) {
-            return "could not connect within " + http.connectTimeout().orElseThrow().toMillis() + " ms";
-        } catch (HttpTimeoutException e) {
-            return "no answer within " + requestTimeout.toMillis() + " ms";
+        } catch (EndpointAddresses.Refused e) {
+            return "not sent: the endpoint's " + EndpointAddresses.REFUSAL;
+        } catch (UnknownHostException e) {
+            return "the endpoint's host does not resolve";
+        } catch (ConnectTimeoutException e) {
+            return "could not connect within " + connectTimeout.toMillis() + " ms";
         } catch (ConnectException e) {
             return "connection refused";
+        } catch (SocketTimeoutException e) {
+            return "no answer within " + requestTimeout.toMillis() + " ms";
         } catch (IOException e) {
-            return "I/O error (" + e.getClass().getSimpleName() + ")";
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return "interrupted while sending";
+            return post.isCancelled() ? "no answer within " + requestTimeout.toMillis() + " ms"
+                    : "I/O error (" + e.getClass().getSimpleName() + ")";
+        } finally {
+            deadline.cancel(false);
+        }
+    }
+
+    private static void closeQuietly(ClassicHttpResponse response) {
+        try {
+            response.close();
+        } catch (IOException e) {
+            // The connection was dropped on purpose; there is nothing left to close cleanly.
         }
     }
 }
