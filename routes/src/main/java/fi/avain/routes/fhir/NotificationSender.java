@@ -20,7 +20,10 @@ import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.http.io.entity.StringEntity;
+import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
 
 /**
@@ -64,11 +67,14 @@ final class NotificationSender {
                         .setDefaultConnectionConfig(ConnectionConfig.custom()
                                 .setConnectTimeout(Timeout.of(connectTimeout))
                                 .setSocketTimeout(Timeout.of(requestTimeout))
+                                // A kept connection the subscriber may have closed is checked before it is used again.
+                                .setValidateAfterInactivity(TimeValue.ofSeconds(1))
                                 .build())
                         .setMaxConnTotal(64)
                         .setMaxConnPerRoute(16)
                         .build())
                 .setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(Timeout.of(requestTimeout)).build())
+                .evictIdleConnections(TimeValue.ofSeconds(30))
                 .disableRedirectHandling()
                 .disableAutomaticRetries()
                 .disableCookieManagement()
@@ -97,8 +103,14 @@ final class NotificationSender {
         try {
             ClassicHttpResponse response = http.executeOpen(null, post, null);
             int status = response.getCode();
-            // The answer's body is not read: dropping the connection bounds a subscriber that streams without end.
-            post.cancel();
+            HttpEntity entity = response.getEntity();
+            if (entity == null || entity.getContentLength() == 0) {
+                // Nothing to read: the connection can take the subscriber's next notification.
+                EntityUtils.consume(entity);
+            } else {
+                // A body is never read: dropping the connection bounds a subscriber that streams without end.
+                post.cancel();
+            }
             closeQuietly(response);
             return status >= 200 && status < 300 ? null : "HTTP " + status;
         } catch (EndpointAddresses.Refused e) {

@@ -25,6 +25,7 @@ class NotificationSenderTest {
     private ServerSocket server;
     private Thread accepting;
     private final AtomicInteger requests = new AtomicInteger();
+    private final AtomicInteger connections = new AtomicInteger();
     private volatile Answer answer = out -> out.write("HTTP/1.1 204 No Content\r\nContent-Length: 0\r\n\r\n"
             .getBytes(StandardCharsets.US_ASCII));
 
@@ -38,9 +39,12 @@ class NotificationSenderTest {
         accepting = new Thread(() -> {
             while (!server.isClosed()) {
                 try (Socket socket = server.accept()) {
-                    readHead(socket.getInputStream());
-                    requests.incrementAndGet();
-                    answer.write(socket.getOutputStream());
+                    connections.incrementAndGet();
+                    // Requests on the connection until the sender closes it.
+                    while (readHead(socket.getInputStream())) {
+                        requests.incrementAndGet();
+                        answer.write(socket.getOutputStream());
+                    }
                 } catch (IOException | InterruptedException e) {
                     // The sender hung up, or the test is over.
                 }
@@ -119,6 +123,29 @@ class NotificationSenderTest {
     }
 
     @Test
+    void aConnectionWhoseAnswerHadNoBodyTakesTheNextNotification() {
+        NotificationSender sender = new NotificationSender(TIMEOUT, TIMEOUT, EndpointAddresses.any());
+
+        assertThat(sender.send(channel("127.0.0.1"), "{}")).isNull();
+        assertThat(sender.send(channel("127.0.0.1"), "{}")).isNull();
+
+        assertThat(requests).hasValue(2);
+        assertThat(connections).hasValue(1);
+    }
+
+    @Test
+    void aConnectionWhoseAnswerHadABodyIsDropped() {
+        answer = out -> out.write("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok".getBytes(StandardCharsets.US_ASCII));
+        NotificationSender sender = new NotificationSender(TIMEOUT, TIMEOUT, EndpointAddresses.any());
+
+        assertThat(sender.send(channel("127.0.0.1"), "{}")).isNull();
+        assertThat(sender.send(channel("127.0.0.1"), "{}")).isNull();
+
+        assertThat(requests).hasValue(2);
+        assertThat(connections).hasValue(2);
+    }
+
+    @Test
     void anErrorAnswerIsNamedByItsStatus() {
         answer = out -> out.write("HTTP/1.1 503 Service Unavailable\r\nContent-Length: 0\r\n\r\n"
                 .getBytes(StandardCharsets.US_ASCII));
@@ -142,13 +169,13 @@ class NotificationSenderTest {
                 List.of("Authorization: Bearer abc"), false);
     }
 
-    /** Reads the request line, the headers and a body of the length given. */
-    private static void readHead(InputStream in) throws IOException {
+    /** Reads the request line, the headers and a body of the length given; false when the connection ended first. */
+    private static boolean readHead(InputStream in) throws IOException {
         StringBuilder head = new StringBuilder();
         while (!head.toString().endsWith("\r\n\r\n")) {
             int c = in.read();
             if (c < 0) {
-                throw new IOException("closed before the head ended");
+                return false;
             }
             head.append((char) c);
         }
@@ -157,6 +184,7 @@ class NotificationSenderTest {
                 in.readNBytes(Integer.parseInt(line.substring(15).strip()));
             }
         }
+        return true;
     }
 
     private static InetAddress address(int a, int b, int c, int d) {
