@@ -6,9 +6,9 @@ import java.net.InetAddress;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.time.Duration;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.client5.http.DnsResolver;
@@ -34,11 +34,7 @@ import org.apache.hc.core5.util.Timeout;
 final class NotificationSender {
     static final String CONTENT_TYPE = "application/fhir+json; charset=UTF-8";
     /** Ends a delivery still waiting at its deadline, whatever the subscriber is doing. */
-    private static final ScheduledExecutorService DEADLINES = Executors.newSingleThreadScheduledExecutor(task -> {
-        Thread thread = new Thread(task, "subscription-delivery-deadline");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private static final ScheduledExecutorService DEADLINES = deadlines();
 
     private final CloseableHttpClient http;
     private final Duration connectTimeout;
@@ -50,9 +46,10 @@ final class NotificationSender {
         this.connectTimeout = connectTimeout;
         this.requestTimeout = requestTimeout;
         DnsResolver resolver = new DnsResolver() {
+            /** The first address judged only: one connection attempt, as the deadline allows for. */
             @Override
             public InetAddress[] resolve(String host) throws UnknownHostException {
-                return addresses.permitted(host);
+                return new InetAddress[] {addresses.permitted(host)[0]};
             }
 
             @Override
@@ -80,6 +77,17 @@ final class NotificationSender {
                 .disableCookieManagement()
                 .disableAuthCaching()
                 .build();
+    }
+
+    /** A deadline met goes at once, with the request and its credential headers it holds. */
+    private static ScheduledExecutorService deadlines() {
+        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, task -> {
+            Thread thread = new Thread(task, "subscription-delivery-deadline");
+            thread.setDaemon(true);
+            return thread;
+        });
+        executor.setRemoveOnCancelPolicy(true);
+        return executor;
     }
 
     /** Null when the subscriber took the notification (2xx); otherwise why not. */
@@ -126,6 +134,11 @@ final class NotificationSender {
         } catch (IOException e) {
             return post.isCancelled() ? "no answer within " + requestTimeout.toMillis() + " ms"
                     : "I/O error (" + e.getClass().getSimpleName() + ")";
+        } catch (RuntimeException e) {
+            // The client's state checks throw when the deadline cancels it at some points (a connection
+            // being opened, a pooled one being waited for): a failed delivery all the same, never an escape.
+            return post.isCancelled() ? "no answer within " + requestTimeout.toMillis() + " ms"
+                    : "the HTTP client failed (" + e.getClass().getSimpleName() + ")";
         } finally {
             deadline.cancel(false);
         }

@@ -18,7 +18,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param failuresBeforeError consecutive failures after which a subscription shows status error
  * @param keepDelivered      how long delivered notifications are kept before they are pruned
  * @param connectTimeout     connecting to a subscriber
- * @param requestTimeout     a subscriber's answer, from sending the request to its status line
+ * @param requestTimeout     a whole delivery: resolving the host, connecting and the answer's status line and headers
  * @param deliveryThreads    deliveries in flight at once, each to a different subscription
  * @param batchSize          ledger changes routed in one transaction
  * @param allowedNetworks    in production, the networks (CIDR blocks) besides public addresses that endpoints may

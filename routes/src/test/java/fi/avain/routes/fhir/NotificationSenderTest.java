@@ -134,6 +134,30 @@ class NotificationSenderTest {
     }
 
     @Test
+    void aConnectionWhoseAnswerHadAnEmptyBodyTakesTheNextNotification() {
+        answer = out -> out.write("HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+        NotificationSender sender = new NotificationSender(TIMEOUT, TIMEOUT, EndpointAddresses.any());
+
+        assertThat(sender.send(channel("127.0.0.1"), "{}")).isNull();
+        assertThat(sender.send(channel("127.0.0.1"), "{}")).isNull();
+
+        assertThat(requests).hasValue(2);
+        assertThat(connections).hasValue(1);
+    }
+
+    @Test
+    void aNameWithSeveralAddressesIsConnectedToAtItsFirstOnly() {
+        // Nothing listens on 127.0.0.2; the subscriber is on the second address, which is not tried.
+        Function<String, InetAddress[]> lookup = host -> new InetAddress[] {address(127, 0, 0, 2),
+                InetAddress.getLoopbackAddress()};
+        NotificationSender sender = new NotificationSender(TIMEOUT, TIMEOUT,
+                EndpointAddresses.publicOr(List.of("127.0.0.0/8"), TIMEOUT, lookup));
+
+        assertThat(sender.send(channel("subscriber.invalid"), "{}")).isEqualTo("connection refused");
+        assertThat(connections).hasValue(0);
+    }
+
+    @Test
     void aConnectionWhoseAnswerHadABodyIsDropped() {
         answer = out -> out.write("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok".getBytes(StandardCharsets.US_ASCII));
         NotificationSender sender = new NotificationSender(TIMEOUT, TIMEOUT, EndpointAddresses.any());
