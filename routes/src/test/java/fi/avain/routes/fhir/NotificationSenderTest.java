@@ -124,25 +124,13 @@ class NotificationSenderTest {
 
     @Test
     void aConnectionWhoseAnswerHadNoBodyTakesTheNextNotification() {
-        NotificationSender sender = new NotificationSender(TIMEOUT, TIMEOUT, EndpointAddresses.any());
-
-        assertThat(sender.send(channel("127.0.0.1"), "{}")).isNull();
-        assertThat(sender.send(channel("127.0.0.1"), "{}")).isNull();
-
-        assertThat(requests).hasValue(2);
-        assertThat(connections).hasValue(1);
+        assertThat(connectionsForTwoNotifications()).isEqualTo(1);
     }
 
     @Test
     void aConnectionWhoseAnswerHadAnEmptyBodyTakesTheNextNotification() {
         answer = out -> out.write("HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
-        NotificationSender sender = new NotificationSender(TIMEOUT, TIMEOUT, EndpointAddresses.any());
-
-        assertThat(sender.send(channel("127.0.0.1"), "{}")).isNull();
-        assertThat(sender.send(channel("127.0.0.1"), "{}")).isNull();
-
-        assertThat(requests).hasValue(2);
-        assertThat(connections).hasValue(1);
+        assertThat(connectionsForTwoNotifications()).isEqualTo(1);
     }
 
     @Test
@@ -160,13 +148,7 @@ class NotificationSenderTest {
     @Test
     void aConnectionWhoseAnswerHadABodyIsDropped() {
         answer = out -> out.write("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok".getBytes(StandardCharsets.US_ASCII));
-        NotificationSender sender = new NotificationSender(TIMEOUT, TIMEOUT, EndpointAddresses.any());
-
-        assertThat(sender.send(channel("127.0.0.1"), "{}")).isNull();
-        assertThat(sender.send(channel("127.0.0.1"), "{}")).isNull();
-
-        assertThat(requests).hasValue(2);
-        assertThat(connections).hasValue(2);
+        assertThat(connectionsForTwoNotifications()).isEqualTo(2);
     }
 
     @Test
@@ -176,6 +158,17 @@ class NotificationSenderTest {
         NotificationSender sender = new NotificationSender(TIMEOUT, TIMEOUT, EndpointAddresses.any());
 
         assertThat(sender.send(channel("127.0.0.1"), "{}")).isEqualTo("HTTP 503");
+    }
+
+    /** Sends two notifications, both taken; answers how many connections they came on. */
+    private int connectionsForTwoNotifications() {
+        NotificationSender sender = new NotificationSender(TIMEOUT, TIMEOUT, EndpointAddresses.any());
+
+        assertThat(sender.send(channel("127.0.0.1"), "{}")).isNull();
+        assertThat(sender.send(channel("127.0.0.1"), "{}")).isNull();
+
+        assertThat(requests).hasValue(2);
+        return connections.get();
     }
 
     private void assertGivenUpAtTheDeadline() {
