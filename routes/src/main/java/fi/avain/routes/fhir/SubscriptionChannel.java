@@ -88,9 +88,10 @@ public record SubscriptionChannel(URI endpoint, List<String> headers) {
                 throw new InvalidSubscriptionException(element, "the header " + name + " is set by the server");
             }
             String value = line.substring(colon + 1).strip();
-            if (value.isEmpty() || value.chars().anyMatch(c -> (c < 0x20 && c != '\t') || c == 0x7f)) {
+            // HTTP carries a field value as bytes of ISO-8859-1 at most: a character beyond could only go mangled.
+            if (value.isEmpty() || value.chars().anyMatch(c -> (c < 0x20 && c != '\t') || c == 0x7f || c > 0xff)) {
                 throw new InvalidSubscriptionException(element, "the value of " + name
-                        + " is empty or has control characters");
+                        + " is empty or has control characters or characters beyond ISO-8859-1");
             }
         }
         return lines.stream().map(String::strip).toList();

@@ -64,12 +64,19 @@ class SubscriptionChannelTest {
     @ParameterizedTest
     @ValueSource(strings = {"Authorization Bearer " + SECRET, "Bad Name: " + SECRET, ": " + SECRET,
             "Content-Type: " + SECRET, "host: " + SECRET, "Content-Length: " + SECRET, "Authorization:   ",
-            "Authorization: Bearer " + SECRET + "\r\nX-Injected: 1", "Authorization: Bearer\u0000" + SECRET})
+            "Authorization: Bearer " + SECRET + "\r\nX-Injected: 1", "Authorization: Bearer\u0000" + SECRET,
+            "Authorization: Bearer \u20ac" + SECRET, "X-Name: Åsa \uD83D\uDE00" + SECRET})
     void aHeaderThatCannotBeSentIsRefusedWithoutItsValue(String header) {
         assertThatThrownBy(() -> SubscriptionChannel.of("https://p.example.fi/h", List.of("X-Ok: 1", header), false))
                 .isInstanceOfSatisfying(InvalidSubscriptionException.class,
                         e -> assertThat(e.element()).isEqualTo("Subscription.channel.header[1]"))
                 .message().doesNotContain(SECRET);
+    }
+
+    @Test
+    void aHeaderValueInIso88591IsKept() {
+        assertThat(SubscriptionChannel.of("https://p.example.fi/h", List.of("X-Name: Åsa Ylönen"), false).headers())
+                .containsExactly("X-Name: Åsa Ylönen");
     }
 
     @Test
