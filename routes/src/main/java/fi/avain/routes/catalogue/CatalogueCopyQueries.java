@@ -157,10 +157,11 @@ class CatalogueCopyQueries {
 
     /** The rows through PostgreSQL's binary COPY: a first sync writes hundreds of thousands. */
     private void copyRows(List<CatalogueItem> items, Instant syncedAt) {
-        CopyRows rows = new CopyRows(batch.getJdbcTemplate(), "catalogue_item", List.of("hsds_type", "id", "source_system", "source_id",
-                "parent_id", "ref_id", "business_id", "name", "search_text", "body", "content_hash", "modified_at",
-                "synced_at"));
-        CopyRows facets = new CopyRows(batch.getJdbcTemplate(), "catalogue_item_facet", List.of("hsds_type", "item_id", "facet", "facet_value"));
+        CopyRows rows = new CopyRows(batch.getJdbcTemplate(), "catalogue_item", List.of("hsds_type", "id",
+                "source_system", "source_id", "parent_id", "ref_id", "business_id", "name", "search_text", "body",
+                "content_hash", "modified_at", "synced_at"));
+        CopyRows facets = new CopyRows(batch.getJdbcTemplate(), "catalogue_item_facet",
+                List.of("hsds_type", "item_id", "facet", "facet_value"));
         for (CatalogueItem item : items) {
             rows.row().text(item.type().column()).uuid(item.id()).text(item.sourceSystem()).text(item.sourceId())
                     .uuid(item.parentId()).uuid(item.refId()).text(item.businessId()).text(item.name())

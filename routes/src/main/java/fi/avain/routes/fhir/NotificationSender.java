@@ -39,10 +39,8 @@ final class NotificationSender {
     private final CloseableHttpClient http;
     private final Duration connectTimeout;
     private final Duration requestTimeout;
-    private final EndpointAddresses addresses;
 
     NotificationSender(Duration connectTimeout, Duration requestTimeout, EndpointAddresses addresses) {
-        this.addresses = addresses;
         this.connectTimeout = connectTimeout;
         this.requestTimeout = requestTimeout;
         DnsResolver resolver = new DnsResolver() {
@@ -92,10 +90,6 @@ final class NotificationSender {
 
     /** Null when the subscriber took the notification (2xx); otherwise why not. */
     String send(SubscriptionChannel channel, String json) {
-        String refused = addresses.refusal(channel.endpoint().getHost());
-        if (refused != null) {
-            return "not sent: the endpoint's " + refused;
-        }
         HttpPost post;
         try {
             post = new HttpPost(channel.endpoint());

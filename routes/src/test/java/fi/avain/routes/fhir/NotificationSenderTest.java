@@ -62,16 +62,17 @@ class NotificationSenderTest {
     @Test
     void aNameThatResolvesElsewhereAfterItsCheckIsNotConnectedTo() {
         AtomicInteger lookups = new AtomicInteger();
-        // Public for the check, loopback for the connection: DNS rebinding.
+        // Public when the subscription was made, loopback for the delivery: DNS rebinding.
         Function<String, InetAddress[]> rebinding = host -> new InetAddress[] {
                 lookups.incrementAndGet() == 1 ? PUBLIC : InetAddress.getLoopbackAddress()};
-        NotificationSender sender = new NotificationSender(TIMEOUT, TIMEOUT,
-                EndpointAddresses.publicOr(List.of(), TIMEOUT, rebinding));
+        EndpointAddresses addresses = EndpointAddresses.publicOr(List.of(), TIMEOUT, rebinding);
+        assertThat(addresses.refusal("subscriber.example")).as("the subscription's check").isNull();
+        NotificationSender sender = new NotificationSender(TIMEOUT, TIMEOUT, addresses);
 
         String failure = sender.send(channel("subscriber.example"), "{}");
 
         assertThat(failure).isEqualTo("not sent: the endpoint's " + EndpointAddresses.REFUSAL);
-        assertThat(lookups).as("checked, then resolved once more to connect").hasValue(2);
+        assertThat(lookups).as("the delivery resolves once, to connect").hasValue(2);
         assertThat(requests).hasValue(0);
     }
 
